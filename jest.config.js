@@ -8,6 +8,7 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },
   setupFiles: ["<rootDir>/tests/setup/env.ts"],
+  globalSetup: "<rootDir>/tests/setup/globalSetup.ts",
   testTimeout: 60000,
   // Suites spawn provider hosts, the Pulumi CLI and emulators; two cores.
   maxWorkers: 2,
