@@ -1,0 +1,69 @@
+import type { ImportJob as SdkImportJob } from "@aws-sdk/client-mailmanager";
+import { compareImportJobs } from "./compareImportJobs";
+import { filterImportJobs } from "./filterImportJobs";
+import { fingerprint } from "./fingerprint";
+import type {
+  GetAddressListImportJobsArgs,
+  GetAddressListImportJobsResult,
+} from "./getAddressListImportJobs";
+import { normalizeImportJob } from "./normalizeImportJob";
+import { summarizeImportJobs } from "./summarizeImportJobs";
+
+/** What shapes a result: the queried list and region, plus the filter, order and output arguments. */
+export type ImportJobsResultOptions = Pick<
+  GetAddressListImportJobsArgs,
+  | "statuses"
+  | "importDataType"
+  | "nameRegex"
+  | "createdAfter"
+  | "createdBefore"
+  | "sortOrder"
+  | "limit"
+  | "includePreSignedUrls"
+> & {
+  /** Address list that was queried (echoed). */
+  readonly addressListId: string;
+  /** Region that was queried (echoed). */
+  readonly region: string;
+};
+
+/**
+ * Turns the collected raw jobs of one address list into the result: normalise, filter, sort, limit,
+ * summarise, fingerprint. Pure and deterministic: the same set of jobs gives byte-identical JSON
+ * whatever order they were collected in or how their pre-signed URLs were signed, because every object
+ * is built with a fixed key order and the fingerprint covers everything but the URLs. Summaries
+ * describe the returned jobs (after `limit`). Options are assumed valid (see `validateArgs`).
+ *
+ * @example
+ * const result = buildImportJobsResult(rawJobs, { addressListId: "al-1", region: "us-east-1", statuses: ["FAILED"] });
+ */
+export function buildImportJobsResult(
+  rawJobs: readonly SdkImportJob[],
+  options: ImportJobsResultOptions,
+): GetAddressListImportJobsResult {
+  const sorted = filterImportJobs(rawJobs.map(normalizeImportJob), options).sort(compareImportJobs);
+  if (options.sortOrder === "descending") {
+    sorted.reverse();
+  }
+  const importJobs = options.limit === undefined ? sorted : sorted.slice(0, options.limit);
+  const stable = {
+    addressListId: options.addressListId,
+    region: options.region,
+    importJobs,
+    jobIds: importJobs.map((job) => job.jobId),
+    ...summarizeImportJobs(importJobs),
+  };
+  const result = { ...stable, fingerprint: fingerprint(stable) };
+  if (!options.includePreSignedUrls) {
+    return result;
+  }
+  const urls = new Map(rawJobs.map((job) => [job.JobId, job.PreSignedUrl]));
+  const preSignedUrls: Record<string, string> = {};
+  for (const { jobId } of importJobs) {
+    const url = urls.get(jobId);
+    if (typeof url === "string") {
+      preSignedUrls[jobId] = url;
+    }
+  }
+  return { ...result, preSignedUrls };
+}

@@ -1,0 +1,369 @@
+import type { ImportJob } from "./types";
+
+/**
+ * The package's errors: one base class, one subclass per failure a caller may want to handle, and an
+ * `is…` guard for each.
+ *
+ * Every message starts with a tag, `[<name>] `. In a dynamic provider only `error.message` crosses the
+ * process boundary (the host sends `e.message` over gRPC, see @pulumi/pulumi
+ * `cmd/dynamic-provider` `grpcResponseFromError`), so the guards accept either an instance whose `name`
+ * matches or any error or string whose message carries the tag. `instanceof` is not used because the
+ * package may be loaded twice (program and provider host).
+ */
+
+/** Names of the package's errors; each class has one as its literal `name`. */
+export type ImportJobsErrorName =
+  | "ImportJobsError"
+  | "InvalidArgumentError"
+  | "AddressListNotFoundError"
+  | "AccessDeniedError"
+  | "ThrottledError"
+  | "PaginationError"
+  | "ServiceError"
+  | "ImportJobFailedError"
+  | "WaitTimeoutError";
+
+const ERROR_NAMES: readonly ImportJobsErrorName[] = [
+  "ImportJobsError",
+  "InvalidArgumentError",
+  "AddressListNotFoundError",
+  "AccessDeniedError",
+  "ThrottledError",
+  "PaginationError",
+  "ServiceError",
+  "ImportJobFailedError",
+  "WaitTimeoutError",
+];
+
+/** One rejected argument: the shape of a dynamic provider's `check` failure. */
+export interface ArgumentFailure {
+  /** Argument name, e.g. `pageSize`. */
+  readonly property: string;
+  /** What was wrong and what is allowed, e.g. ``Expected `pageSize` to be an integer from 1 to 50, got 0.`` */
+  readonly reason: string;
+}
+
+/** Where a failed call was aimed; carried by every error raised after validation. */
+export interface ImportJobsErrorContext {
+  /** Address list that was queried. */
+  readonly addressListId: string;
+  /** Region that was queried. */
+  readonly region: string;
+}
+
+/** Base class of every error this package throws. */
+export class ImportJobsError extends Error {
+  override readonly name: ImportJobsErrorName = "ImportJobsError";
+
+  constructor(name: ImportJobsErrorName, message: string, options?: { cause?: unknown }) {
+    const tagged = `[${name}] ${message}`;
+    super(tagged, options);
+    // Pulumi's closure serialiser rewrites classes as ES5 functions that run `Error.call(this, …)`,
+    // which sets nothing on `this` and drops field initialisers; set both explicitly so that a
+    // dynamic provider running a serialised copy still throws an error with its message and name.
+    this.message = tagged;
+    this.name = name;
+  }
+}
+
+/** An argument was rejected before any request was made. */
+export class InvalidArgumentError extends ImportJobsError {
+  override readonly name = "InvalidArgumentError" as const;
+  /** Every rejected argument, in argument order. */
+  readonly failures: readonly ArgumentFailure[];
+  /** The first rejected argument. */
+  readonly property: string;
+
+  constructor(failures: readonly ArgumentFailure[]) {
+    super("InvalidArgumentError", failures.map((f) => f.reason).join(" "));
+    this.failures = failures;
+    this.property = failures[0]?.property ?? "";
+  }
+}
+
+/** The address list does not exist in the queried region (`ResourceNotFoundException`). */
+export class AddressListNotFoundError extends ImportJobsError implements ImportJobsErrorContext {
+  override readonly name = "AddressListNotFoundError" as const;
+  readonly addressListId: string;
+  readonly region: string;
+
+  constructor(context: ImportJobsErrorContext, options?: { cause?: unknown }) {
+    super(
+      "AddressListNotFoundError",
+      `Address list \`${context.addressListId}\` was not found in region ${context.region}. ` +
+        `Check the id (\`aws mailmanager list-address-lists --region ${context.region}\`) and that ` +
+        "`region` (or `aws:region`) is the region the list was created in.",
+      options,
+    );
+    this.addressListId = context.addressListId;
+    this.region = context.region;
+  }
+}
+
+/** The credentials may not list the address list's import jobs (`AccessDeniedException`). */
+export class AccessDeniedError extends ImportJobsError implements ImportJobsErrorContext {
+  override readonly name = "AccessDeniedError" as const;
+  readonly addressListId: string;
+  readonly region: string;
+  /** The IAM action that was denied. */
+  readonly action: string;
+
+  constructor(
+    context: ImportJobsErrorContext & { readonly action: string; readonly detail?: string },
+    options?: { cause?: unknown },
+  ) {
+    super(
+      "AccessDeniedError",
+      `Access denied to ${context.action} on address list \`${context.addressListId}\` in region ${context.region}` +
+        `${context.detail ? ` (${context.detail})` : ""}. Allow the IAM action \`${context.action}\` on ` +
+        `arn:aws:ses:${context.region}:<account-id>:mailmanager-address-list/${context.addressListId} ` +
+        "for the credentials in use (`profile`, `aws:profile` or the AWS_* environment).",
+      options,
+    );
+    this.addressListId = context.addressListId;
+    this.region = context.region;
+    this.action = context.action;
+  }
+}
+
+/** The service kept throttling until every attempt was used. */
+export class ThrottledError extends ImportJobsError implements ImportJobsErrorContext {
+  override readonly name = "ThrottledError" as const;
+  readonly addressListId: string;
+  readonly region: string;
+  /** Requests made for the page that failed, retries included. */
+  readonly attempts: number;
+
+  constructor(
+    context: ImportJobsErrorContext & { readonly attempts: number },
+    options?: { cause?: unknown },
+  ) {
+    super(
+      "ThrottledError",
+      `Mail Manager throttled ListAddressListImportJobs for address list \`${context.addressListId}\` in region ` +
+        `${context.region} after ${context.attempts} attempt${context.attempts === 1 ? "" : "s"}. ` +
+        `Raise \`maxAttempts\` (e.g. to ${Math.max(context.attempts * 2, 8)}) or run fewer lookups at once.`,
+      options,
+    );
+    this.addressListId = context.addressListId;
+    this.region = context.region;
+    this.attempts = context.attempts;
+  }
+}
+
+/** Why a pagination pass was stopped. */
+export type PaginationFault = "repeated-token" | "page-cap";
+
+/** The service's paging misbehaved: a `NextToken` came back twice, or the page cap was reached. */
+export class PaginationError extends ImportJobsError implements ImportJobsErrorContext {
+  override readonly name = "PaginationError" as const;
+  readonly addressListId: string;
+  readonly region: string;
+  /** What went wrong. */
+  readonly fault: PaginationFault;
+  /** Pages read before stopping. */
+  readonly pages: number;
+
+  constructor(context: ImportJobsErrorContext & { readonly fault: PaginationFault; readonly pages: number }) {
+    super(
+      "PaginationError",
+      context.fault === "repeated-token"
+        ? `ListAddressListImportJobs for address list \`${context.addressListId}\` in region ${context.region} ` +
+            `returned a NextToken it had already returned (after page ${context.pages}); stopped instead of ` +
+            "looping forever. The endpoint pages incorrectly: check `endpoint`, or retry later."
+        : `ListAddressListImportJobs for address list \`${context.addressListId}\` in region ${context.region} ` +
+            `still had more pages after the cap of ${context.pages} pages; stopped. Either jobs are being ` +
+            "created faster than they can be listed (retry later) or the endpoint never ends its listing.",
+    );
+    this.addressListId = context.addressListId;
+    this.region = context.region;
+    this.fault = context.fault;
+    this.pages = context.pages;
+  }
+}
+
+/** Any other failure of the service, the network or the credentials, with the service's words kept. */
+export class ServiceError extends ImportJobsError implements ImportJobsErrorContext {
+  override readonly name = "ServiceError" as const;
+  readonly addressListId: string;
+  readonly region: string;
+  /** The underlying error's name, e.g. `ValidationException` or `CredentialsProviderError`. */
+  readonly serviceErrorName: string;
+
+  constructor(
+    context: ImportJobsErrorContext & { readonly serviceErrorName: string; readonly detail: string },
+    options?: { cause?: unknown },
+  ) {
+    super(
+      "ServiceError",
+      `ListAddressListImportJobs failed for address list \`${context.addressListId}\` in region ` +
+        `${context.region}: ${context.serviceErrorName}: ${context.detail}`,
+      options,
+    );
+    this.addressListId = context.addressListId;
+    this.region = context.region;
+    this.serviceErrorName = context.serviceErrorName;
+  }
+}
+
+/** Describes one job for a message: id, name, status, error text and counts. */
+function describeJob(job: ImportJob): string {
+  const counts = `imported ${job.importedItemsCount ?? 0}, failed ${job.failedItemsCount ?? 0}`;
+  return `${job.jobId} (${job.name}): ${job.status}${job.error ? `, "${job.error}"` : ""}, ${counts}`;
+}
+
+/** Selected import jobs FAILED or were STOPPED (or broke an item-count policy); raised by the waiter. */
+export class ImportJobFailedError extends ImportJobsError {
+  override readonly name = "ImportJobFailedError" as const;
+  readonly addressListId: string;
+  /** The offending jobs. */
+  readonly jobs: readonly ImportJob[];
+
+  constructor(context: {
+    readonly addressListId: string;
+    readonly jobs: readonly ImportJob[];
+    readonly reason?: string;
+  }) {
+    super(
+      "ImportJobFailedError",
+      `${context.jobs.length} import job${context.jobs.length === 1 ? "" : "s"} of address list ` +
+        `\`${context.addressListId}\` ${context.reason ?? "did not complete"}: ` +
+        `${context.jobs.map(describeJob).join("; ")}. Fix the input file and create a new import job.`,
+    );
+    this.addressListId = context.addressListId;
+    this.jobs = context.jobs;
+  }
+}
+
+/** Selected import jobs were still running when the waiter's deadline passed. */
+export class WaitTimeoutError extends ImportJobsError {
+  override readonly name = "WaitTimeoutError" as const;
+  readonly addressListId: string;
+  /** The jobs that had not finished. */
+  readonly jobs: readonly ImportJob[];
+  /** How long the waiter waited, in seconds. */
+  readonly maxWaitTime: number;
+
+  constructor(context: {
+    readonly addressListId: string;
+    readonly jobs: readonly ImportJob[];
+    readonly maxWaitTime: number;
+  }) {
+    const neverStarted = context.jobs.some((job) => job.status === "CREATED");
+    super(
+      "WaitTimeoutError",
+      `${context.jobs.length} import job${context.jobs.length === 1 ? "" : "s"} of address list ` +
+        `\`${context.addressListId}\` did not finish within ${context.maxWaitTime} s: ` +
+        `${context.jobs.map(describeJob).join("; ")}. ` +
+        (neverStarted
+          ? "A job still CREATED was probably never started: upload its file and call StartAddressListImportJob. "
+          : "") +
+        "Raise `maxWaitTime` if the imports are just slow.",
+    );
+    this.addressListId = context.addressListId;
+    this.jobs = context.jobs;
+    this.maxWaitTime = context.maxWaitTime;
+  }
+}
+
+/** True when `error` is named `name`, or its message (or the string itself) carries the `[name]` tag. */
+function hasErrorName(error: unknown, name: ImportJobsErrorName): boolean {
+  if (typeof error === "string") {
+    return error.includes(`[${name}]`);
+  }
+  if (typeof error !== "object" || error === null) {
+    return false;
+  }
+  const { name: actual, message } = error as { name?: unknown; message?: unknown };
+  return actual === name || (typeof message === "string" && message.includes(`[${name}]`));
+}
+
+/**
+ * True for any error of this package, also when only its message survived a process boundary.
+ *
+ * @example
+ * try { await getAddressListImportJobs(args); } catch (e) { if (!isImportJobsError(e)) throw e; }
+ */
+export function isImportJobsError(error: unknown): error is ImportJobsError {
+  return ERROR_NAMES.some((name) => hasErrorName(error, name));
+}
+
+/**
+ * True for an {@link InvalidArgumentError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isInvalidArgumentError(error)) { ... }
+ */
+export function isInvalidArgumentError(error: unknown): error is InvalidArgumentError {
+  return hasErrorName(error, "InvalidArgumentError");
+}
+
+/**
+ * True for an {@link AddressListNotFoundError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isAddressListNotFoundError(error)) { ... }
+ */
+export function isAddressListNotFoundError(error: unknown): error is AddressListNotFoundError {
+  return hasErrorName(error, "AddressListNotFoundError");
+}
+
+/**
+ * True for an {@link AccessDeniedError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isAccessDeniedError(error)) { ... }
+ */
+export function isAccessDeniedError(error: unknown): error is AccessDeniedError {
+  return hasErrorName(error, "AccessDeniedError");
+}
+
+/**
+ * True for a {@link ThrottledError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isThrottledError(error)) { ... }
+ */
+export function isThrottledError(error: unknown): error is ThrottledError {
+  return hasErrorName(error, "ThrottledError");
+}
+
+/**
+ * True for a {@link PaginationError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isPaginationError(error)) { ... }
+ */
+export function isPaginationError(error: unknown): error is PaginationError {
+  return hasErrorName(error, "PaginationError");
+}
+
+/**
+ * True for a {@link ServiceError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isServiceError(error)) { ... }
+ */
+export function isServiceError(error: unknown): error is ServiceError {
+  return hasErrorName(error, "ServiceError");
+}
+
+/**
+ * True for an {@link ImportJobFailedError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isImportJobFailedError(error)) { ... }
+ */
+export function isImportJobFailedError(error: unknown): error is ImportJobFailedError {
+  return hasErrorName(error, "ImportJobFailedError");
+}
+
+/**
+ * True for a {@link WaitTimeoutError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isWaitTimeoutError(error)) { ... }
+ */
+export function isWaitTimeoutError(error: unknown): error is WaitTimeoutError {
+  return hasErrorName(error, "WaitTimeoutError");
+}

@@ -1,0 +1,66 @@
+import { buildImportJobsResult } from "./buildImportJobsResult";
+import { collectImportJobs } from "./collectImportJobs";
+import { createClient, resolveRegion } from "./createClient";
+import type {
+  GetAddressListImportJobsArgs,
+  GetAddressListImportJobsResult,
+} from "./getAddressListImportJobs";
+import { MAX_PAGE_SIZE } from "./listImportJobPages";
+import { lookupOnce } from "./lookupOnce";
+import { assertValidArgs } from "./validateArgs";
+
+/**
+ * What the caller knows beyond the arguments: region and profile defaults (the `aws:region` /
+ * `aws:profile` stack config or an `aws.Provider`'s settings; arguments win over these, these win over
+ * the environment) and the program run that cached passes belong to.
+ */
+export interface LookupContext {
+  /** Region to use when `args.region` is not given. @default the environment's, then the profile's */
+  readonly region?: string;
+  /** Profile to use when `args.profile` is not given. @default the SDK's default chain */
+  readonly profile?: string;
+  /** An object that lives as long as one program run; identical lookups within it share a pass. @default the process */
+  readonly cacheScope?: object;
+}
+
+/**
+ * The whole lookup without Pulumi: validate, build a client, walk every page (shared with identical
+ * lookups unless `cache: false`), build the result. `getAddressListImportJobs` adds the Pulumi config
+ * and provider defaults; a dynamic provider calls this directly (it has no `@pulumi/pulumi` runtime).
+ *
+ * @example
+ * const result = await fetchAddressListImportJobs({ addressListId: "al-1", cache: false }, { region: "eu-west-1" });
+ */
+export async function fetchAddressListImportJobs(
+  args: GetAddressListImportJobsArgs,
+  context: LookupContext = {},
+): Promise<GetAddressListImportJobsResult> {
+  assertValidArgs(args);
+  const profile = args.profile ?? context.profile;
+  const endpoint = args.endpoint;
+  const client = createClient({
+    region: args.region ?? context.region,
+    profile,
+    endpoint,
+    maxAttempts: args.maxAttempts,
+  });
+  try {
+    const region = await resolveRegion(client);
+    const pageSize = args.pageSize ?? MAX_PAGE_SIZE;
+    const collect = () => collectImportJobs({ client, addressListId: args.addressListId, pageSize });
+    // The SDK also reads these variables when no endpoint is given; the key must tell such setups apart.
+    const effectiveEndpoint =
+      endpoint ?? process.env.AWS_ENDPOINT_URL_MAILMANAGER ?? process.env.AWS_ENDPOINT_URL ?? "";
+    const rawJobs =
+      args.cache === false
+        ? await collect()
+        : await lookupOnce(
+            context.cacheScope ?? globalThis,
+            JSON.stringify([region, effectiveEndpoint, profile ?? "", args.addressListId, pageSize]),
+            collect,
+          );
+    return buildImportJobsResult(rawJobs, { ...args, region });
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,38 @@
+import type { ImportDataType, ImportJob, ImportJobStatus } from "./types";
+
+/** The client-side filters (the API has none); each one left out keeps every job. */
+export interface ImportJobFilters {
+  /** Keep jobs in these statuses. */
+  readonly statuses?: readonly ImportJobStatus[];
+  /** Keep jobs of this file format. */
+  readonly importDataType?: ImportDataType;
+  /** Keep jobs whose name matches this regular expression anywhere (anchor it with ^…$ for whole names). */
+  readonly nameRegex?: string;
+  /** Keep jobs created at or after this ISO-8601 instant. */
+  readonly createdAfter?: string;
+  /** Keep jobs created strictly before this ISO-8601 instant. */
+  readonly createdBefore?: string;
+}
+
+/**
+ * The jobs that pass every given filter, in their original order. The window is half-open,
+ * `[createdAfter, createdBefore)`, so adjacent windows never count a job twice.
+ *
+ * @example
+ * filterImportJobs(jobs, { statuses: ["FAILED", "STOPPED"], createdAfter: "2024-05-01" });
+ */
+export function filterImportJobs(jobs: readonly ImportJob[], filters: ImportJobFilters): ImportJob[] {
+  const nameRegex = filters.nameRegex === undefined ? undefined : new RegExp(filters.nameRegex);
+  const after = filters.createdAfter === undefined ? undefined : Date.parse(filters.createdAfter);
+  const before = filters.createdBefore === undefined ? undefined : Date.parse(filters.createdBefore);
+  return jobs.filter((job) => {
+    const created = Date.parse(job.createdTimestamp);
+    return (
+      (filters.statuses === undefined || filters.statuses.includes(job.status)) &&
+      (filters.importDataType === undefined || job.importDataType === filters.importDataType) &&
+      (nameRegex === undefined || nameRegex.test(job.name)) &&
+      (after === undefined || created >= after) &&
+      (before === undefined || created < before)
+    );
+  });
+}

@@ -1,0 +1,69 @@
+import {
+  AccessDeniedError,
+  AddressListNotFoundError,
+  ServiceError,
+  isImportJobsError,
+  type ImportJobsError,
+  ThrottledError,
+  type ImportJobsErrorContext,
+} from "./errors";
+
+/** The IAM action behind ListAddressListImportJobs (Service Authorization Reference, Mail Manager). */
+export const LIST_IMPORT_JOBS_ACTION = "ses:ListAddressListImportJobs";
+
+/** What a failed request was doing, for the messages. */
+export interface ServiceErrorContext extends ImportJobsErrorContext {
+  /** The client's configured attempts per request. */
+  readonly maxAttempts: number;
+}
+
+/** The fields of an SDK service exception this mapping reads (`err.Message` is deleted by the SDK). */
+interface SdkErrorShape {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly code?: unknown;
+  readonly $metadata?: { readonly httpStatusCode?: number; readonly attempts?: number };
+}
+
+/**
+ * Maps whatever a ListAddressListImportJobs request threw to one of the package's errors, adding the
+ * address list, the region and the fix. Errors are matched by `name` (the SDK sets it from the wire's
+ * `__type`) and HTTP status, which also covers a second copy of the SDK. Already-mapped errors pass
+ * through.
+ *
+ * @example
+ * try { await client.send(command); } catch (e) { throw mapServiceError(e, { addressListId, region, maxAttempts }); }
+ */
+export function mapServiceError(error: unknown, context: ServiceErrorContext): ImportJobsError {
+  // By name, not `instanceof`: a serialised copy of the error classes has no shared prototype chain.
+  if (typeof error === "object" && error !== null && isImportJobsError(error)) {
+    return error;
+  }
+  const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const name = typeof sdk.name === "string" ? sdk.name : "Error";
+  const message = typeof sdk.message === "string" ? sdk.message : String(error);
+  const status = sdk.$metadata?.httpStatusCode;
+  const attempts = sdk.$metadata?.attempts ?? 1;
+  const base = { addressListId: context.addressListId, region: context.region };
+  const options = { cause: error };
+
+  if (name === "ResourceNotFoundException") {
+    return new AddressListNotFoundError(base, options);
+  }
+  if (name === "AccessDeniedException") {
+    return new AccessDeniedError({ ...base, action: LIST_IMPORT_JOBS_ACTION, detail: message }, options);
+  }
+  if (name === "ThrottlingException" || status === 429) {
+    return new ThrottledError({ ...base, attempts }, options);
+  }
+  let detail = message;
+  if (status !== undefined && status >= 500) {
+    detail += ` (HTTP ${status} after ${attempts} attempt${attempts === 1 ? "" : "s"}; raise \`maxAttempts\`, now ${context.maxAttempts}, to retry longer)`;
+  } else if (name === "CredentialsProviderError") {
+    detail +=
+      " (configure credentials: `profile`, `aws:profile`, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)";
+  } else if (typeof sdk.code === "string" && /^E[A-Z]+$/.test(sdk.code)) {
+    detail += ` (${sdk.code}: could not reach the endpoint; check \`endpoint\` and the network)`;
+  }
+  return new ServiceError({ ...base, serviceErrorName: name, detail }, options);
+}

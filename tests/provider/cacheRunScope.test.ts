@@ -1,0 +1,42 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Emulator } from "../../emulator";
+import { getAddressListImportJobsOutput } from "../../provider";
+import { createJob, manyJobs, seedList, startTestEmulator } from "./fixture";
+import { settle } from "./outputHelpers";
+
+/** Starts a new (mocked) program run: a new resource monitor, as each Automation API run gets. */
+function newRun(): Promise<void> {
+  return pulumi.runtime.setMocks(
+    { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: () => ({}) },
+    "project",
+    "stack",
+    false,
+  );
+}
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+
+afterAll(() => emulator.close());
+
+describe("the lookup cache and program runs", () => {
+  it("shares a pass within a run and starts afresh in the next run", async () => {
+    const { addressListId } = seedList(emulator, manyJobs(10, "runs"));
+    const lookup = async () =>
+      (await settle(getAddressListImportJobsOutput({ addressListId, endpoint: emulator.url }))).value?.counts
+        .total;
+    await newRun();
+    emulator.resetCalls();
+    expect(await lookup()).toBe(10);
+    expect(await lookup()).toBe(10);
+    expect(emulator.calls("ListAddressListImportJobs")).toBe(1);
+    await createJob(emulator, addressListId, "runs-late-1");
+    await createJob(emulator, addressListId, "runs-late-2");
+    await newRun();
+    expect(await lookup()).toBe(12);
+    expect(emulator.calls("ListAddressListImportJobs")).toBe(2);
+  });
+});

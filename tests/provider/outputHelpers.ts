@@ -1,0 +1,25 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Reads an Output's state in a test. `isKnown`, `isSecret` and `promise()` are not in the public
+ * typings but exist on every Output; `apply` cannot be used because it never runs on an unknown value.
+ */
+export async function settle<T>(
+  output: pulumi.Output<T>,
+): Promise<{ known: boolean; secret: boolean; value: T | undefined }> {
+  const internal = output as unknown as {
+    isKnown: Promise<boolean>;
+    promise(withUnknowns?: boolean): Promise<T>;
+  };
+  const [known, secret] = await Promise.all([internal.isKnown, pulumi.isSecret(output)]);
+  return { known, secret, value: known ? await internal.promise() : undefined };
+}
+
+/** A custom resource that only exists for the mocks: its outputs are whatever the mock returns. */
+export class MockedResource extends pulumi.CustomResource {
+  declare readonly addressListId: pulumi.Output<string>;
+
+  constructor(name: string, opts?: pulumi.CustomResourceOptions) {
+    super("test:index:MockedResource", name, { addressListId: undefined }, opts);
+  }
+}

@@ -1,0 +1,62 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Emulator } from "../../emulator";
+import { getAddressListImportJobsOutput } from "../../provider";
+import { manyJobs, seedList, startTestEmulator } from "./fixture";
+import { settle } from "./outputHelpers";
+
+pulumi.runtime.setMocks(
+  {
+    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+    call: () => ({}),
+  },
+  "project",
+  "stack",
+  false,
+);
+
+let emulator: Emulator;
+let list: string;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  list = seedList(emulator, manyJobs(3, "urls")).addressListId;
+});
+
+afterAll(() => emulator.close());
+
+describe(`${getAddressListImportJobsOutput.name} with includePreSignedUrls`, () => {
+  it("returns the pre-signed URLs inside a secret result", async () => {
+    const result = await settle(
+      getAddressListImportJobsOutput({
+        addressListId: list,
+        endpoint: emulator.url,
+        includePreSignedUrls: true,
+      }),
+    );
+    expect(result).toMatchObject({ known: true, secret: true });
+    expect(Object.keys(result.value?.preSignedUrls ?? {})).toStrictEqual(result.value?.jobIds);
+  });
+
+  it("also when the flag itself is an Output", async () => {
+    const result = await settle(
+      getAddressListImportJobsOutput({
+        addressListId: list,
+        endpoint: emulator.url,
+        includePreSignedUrls: pulumi.output(true),
+      }),
+    );
+    expect(result).toMatchObject({ known: true, secret: true });
+  });
+
+  it("returns a plain result without URLs when the flag is false", async () => {
+    const result = await settle(
+      getAddressListImportJobsOutput({
+        addressListId: list,
+        endpoint: emulator.url,
+        includePreSignedUrls: false,
+      }),
+    );
+    expect(result).toMatchObject({ known: true, secret: false });
+    expect(result.value && "preSignedUrls" in result.value).toBe(false);
+  });
+});
