@@ -52,6 +52,7 @@ function programInfo(req) {
 function run(call, callback) {
   const req = call.request;
   const { programDirectory, entryPoint, rootDirectory } = programInfo(req);
+  if (process.env.PMIJ_LANGHOST_DEBUG) console.error("langhost", JSON.stringify({ programDirectory, entryPoint, rootDirectory, pwd: req.getPwd(), program: req.getProgram() }));
   let runPath;
   try {
     runPath = require.resolve("@pulumi/pulumi/cmd/run", { paths: [programDirectory, rootDirectory] });
