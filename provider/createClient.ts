@@ -16,6 +16,20 @@ export const DEFAULT_MAX_ATTEMPTS = 8;
  */
 export const RETRY_DELAY_ENV = "MAILMANAGER_IMPORT_JOBS_RETRY_DELAY_MS";
 
+/**
+ * Longest wait for one response, in ms: for its headers, and then for each stall while its body
+ * arrives. The attempt then fails with a `TimeoutError`, which the SDK retries like a 5xx. The SDK
+ * itself waits forever by default (its `requestTimeout` only logs a warning unless
+ * `throwOnRequestTimeout` is set), so a stalled endpoint would hang `pulumi up`.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Environment variable that replaces {@link DEFAULT_REQUEST_TIMEOUT_MS}, in ms (a number > 0). An
+ * environment variable for the same reason as {@link RETRY_DELAY_ENV}: it also reaches a provider host.
+ */
+export const REQUEST_TIMEOUT_ENV = "MAILMANAGER_IMPORT_JOBS_REQUEST_TIMEOUT_MS";
+
 /** How to reach Mail Manager; each field falls back as documented on `GetAddressListImportJobsArgs`. */
 export interface ClientSettings {
   /** AWS region. @default AWS_REGION, then AWS_DEFAULT_REGION, then the profile's region */
@@ -26,6 +40,8 @@ export interface ClientSettings {
   readonly endpoint?: string;
   /** Requests per call, retries included, for throttling and 5xx. @default 8 */
   readonly maxAttempts?: number;
+  /** Longest wait for one response, in ms, before it is retried. @default REQUEST_TIMEOUT_ENV, then 30000 */
+  readonly requestTimeoutMs?: number;
 }
 
 /** The backoff override from {@link RETRY_DELAY_ENV}, or undefined when unset or not a number ≥ 0. */
@@ -35,13 +51,32 @@ function retryDelayOverride(): number | undefined {
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** The timeout from {@link REQUEST_TIMEOUT_ENV}, or undefined when unset or not a number > 0. */
+function requestTimeoutOverride(): number | undefined {
+  const text = process.env[REQUEST_TIMEOUT_ENV];
+  const value = text === undefined || text.trim() === "" ? NaN : Number(text);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * True for a 2xx response whose JSON body could not be parsed: cut short by a proxy or a dropped
+ * connection. The SDK classes that as a client error and never retries it, although for a read-only
+ * listing it is as transient as a reset connection.
+ */
+function isTruncatedBody(error: unknown): boolean {
+  const { name, $metadata } = (error ?? {}) as { name?: unknown; $metadata?: { httpStatusCode?: number } };
+  const status = $metadata?.httpStatusCode;
+  return name === "SyntaxError" && status !== undefined && status >= 200 && status < 300;
+}
+
 /**
  * Builds a Mail Manager client for one lookup.
  *
  * Called inside each lookup, never at module load: a dynamic provider serialises the functions that
  * call this, and a captured client instance cannot be serialised (reference/dynamic-provider-spike.md §3).
  * Retries are the SDK's standard strategy with `maxAttempts`; only the backoff can be shortened, via
- * {@link RETRY_DELAY_ENV}.
+ * {@link RETRY_DELAY_ENV}. Every attempt is bounded by a request timeout ({@link DEFAULT_REQUEST_TIMEOUT_MS}),
+ * and a success response with a truncated body is retried too.
  *
  * @example
  * const client = createClient({ region: "eu-west-1", endpoint: "http://127.0.0.1:4566" });
@@ -52,11 +87,14 @@ export function createClient(settings: ClientSettings = {}): MailManagerClient {
   // The SDK reads AWS_REGION itself but not AWS_DEFAULT_REGION, which the AWS CLI and @pulumi/aws honour.
   const region = settings.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
   const retryDelay = retryDelayOverride();
-  return new MailManagerClient({
+  const requestTimeout = settings.requestTimeoutMs ?? requestTimeoutOverride() ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const client = new MailManagerClient({
     ...(region ? { region } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     maxAttempts,
+    // A plain options object: the client builds its NodeHttpHandler from it.
+    requestHandler: { requestTimeout, throwOnRequestTimeout: true, socketTimeout: requestTimeout },
     ...(retryDelay === undefined
       ? {}
       : {
@@ -65,6 +103,22 @@ export function createClient(settings: ClientSettings = {}): MailManagerClient {
           ),
         }),
   });
+  // Inside the retry middleware (same step, lower priority), around deserialisation: a truncated body
+  // is marked retryable (the `$retryable` trait), so it is retried within `maxAttempts` like a 5xx.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isTruncatedBody(error)) {
+          (error as { $retryable?: object }).$retryable = {};
+        }
+        throw error;
+      }
+    },
+    { step: "finalizeRequest", priority: "low", name: "retryTruncatedBodiesMiddleware" },
+  );
+  return client;
 }
 
 /**

@@ -252,13 +252,18 @@ export class WaitTimeoutError extends ImportJobsError {
     const neverStarted = context.jobs.some((job) => job.status === "CREATED");
     super(
       "WaitTimeoutError",
-      `${context.jobs.length} import job${context.jobs.length === 1 ? "" : "s"} of address list ` +
-        `\`${context.addressListId}\` did not finish within ${context.maxWaitTime} s: ` +
-        `${context.jobs.map(describeJob).join("; ")}. ` +
-        (neverStarted
-          ? "A job still CREATED was probably never started: upload its file and call StartAddressListImportJob. "
-          : "") +
-        "Raise `maxWaitTime` if the imports are just slow.",
+      context.jobs.length === 0
+        ? // Nothing was selected (`select` with no matching job yet): there is no job to describe.
+          `No import job of address list \`${context.addressListId}\` matched the selection within ` +
+            `${context.maxWaitTime} s. Create and start an import job, or check \`jobIds\`/\`select\` and the ` +
+            "filters; raise `maxWaitTime` if a job is about to be created."
+        : `${context.jobs.length} import job${context.jobs.length === 1 ? "" : "s"} of address list ` +
+            `\`${context.addressListId}\` did not finish within ${context.maxWaitTime} s: ` +
+            `${context.jobs.map(describeJob).join("; ")}. ` +
+            (neverStarted
+              ? "A job still CREATED was probably never started: upload its file and call StartAddressListImportJob. "
+              : "") +
+            "Raise `maxWaitTime` if the imports are just slow.",
     );
     this.addressListId = context.addressListId;
     this.jobs = context.jobs;

@@ -6,6 +6,20 @@ export {
   type GetAddressListImportJobsOutputArgs,
   type GetAddressListImportJobsResult,
 } from "./getAddressListImportJobs";
+export {
+  AddressListImportJobs,
+  ADDRESS_LIST_IMPORT_JOBS_TYPE,
+  type AddressListImportJobsArgs,
+} from "./AddressListImportJobs";
+export { ImportJobsGate, IMPORT_JOBS_GATE_TYPE, type ImportJobsGateArgs } from "./ImportJobsGate";
+export type { ImportJobsGateJob } from "./importJobsGateProvider";
+export {
+  waitForImportJobs,
+  type WaitForImportJobsArgs,
+  type WaitForImportJobsResult,
+  type WaitProgress,
+  type ImportJobSelection,
+} from "./waitForImportJobs";
 export { fetchAddressListImportJobs, type LookupContext } from "./fetchAddressListImportJobs";
 export { buildImportJobsResult, type ImportJobsResultOptions } from "./buildImportJobsResult";
 export {

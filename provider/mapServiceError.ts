@@ -7,6 +7,7 @@ import {
   ThrottledError,
   type ImportJobsErrorContext,
 } from "./errors";
+import { REQUEST_TIMEOUT_ENV } from "./createClient";
 
 /** The IAM action behind ListAddressListImportJobs (Service Authorization Reference, Mail Manager). */
 export const LIST_IMPORT_JOBS_ACTION = "ses:ListAddressListImportJobs";
@@ -57,8 +58,20 @@ export function mapServiceError(error: unknown, context: ServiceErrorContext): I
     return new ThrottledError({ ...base, attempts }, options);
   }
   let detail = message;
-  if (status !== undefined && status >= 500) {
+  if (name === "SyntaxError" && status !== undefined && status < 300) {
+    // The SDK appends a hint about its hidden `$response` on a new line; the first line says it all.
+    detail =
+      `${message.split("\n")[0]} (HTTP ${status} with a body that is not valid JSON, after ${attempts} ` +
+      `attempt${attempts === 1 ? "" : "s"}; the response was cut short or the endpoint is not Mail Manager: ` +
+      `check \`endpoint\` and any proxy, or raise \`maxAttempts\`, now ${context.maxAttempts})`;
+  } else if (status !== undefined && status >= 500) {
     detail += ` (HTTP ${status} after ${attempts} attempt${attempts === 1 ? "" : "s"}; raise \`maxAttempts\`, now ${context.maxAttempts}, to retry longer)`;
+  } else if (name === "TimeoutError" && (sdk.code === undefined || sdk.code === "ETIMEDOUT")) {
+    // The SDK also names a reset connection TimeoutError (code ECONNRESET); that one falls through below.
+    detail +=
+      ` (no complete response within the request timeout, ${attempts} attempt${attempts === 1 ? "" : "s"}; ` +
+      `check \`endpoint\` and the network, or raise \`maxAttempts\` (now ${context.maxAttempts}) or ` +
+      `${REQUEST_TIMEOUT_ENV} (milliseconds))`;
   } else if (name === "CredentialsProviderError") {
     detail +=
       " (configure credentials: `profile`, `aws:profile`, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)";

@@ -1,0 +1,100 @@
+import { fingerprint } from "./fingerprint";
+
+/**
+ * What both dynamic providers do with the property bags the engine hands them: find unknown values,
+ * pick the declared inputs, compare old and new inputs, and make outputs plain JSON.
+ */
+
+/**
+ * The value the engine sends for a property that is unknown during preview (@pulumi/pulumi
+ * `runtime/rpc` `unknownValue`). `check` and `diff` must tolerate it; `create`/`update` never see it.
+ */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** True when `value` is, or contains at any depth, the unknown sentinel. */
+export function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.some(containsUnknown);
+  }
+  if (value !== null && typeof value === "object") {
+    return Object.values(value).some(containsUnknown);
+  }
+  return false;
+}
+
+/**
+ * The declared inputs present in `bag` (a provider's inputs, or its outputs, which echo them), in the
+ * order of `keys`, with absent and `undefined` values left out.
+ */
+export function pickInputs(bag: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (bag[key] !== undefined) {
+      picked[key] = bag[key];
+    }
+  }
+  return picked;
+}
+
+/**
+ * Splits inputs for `check`: the known values (validated) and the keys whose value is unknown in
+ * preview (not validated: a failure on them would be about the sentinel, not the user's value).
+ */
+export function knownInputs(news: Record<string, unknown>): {
+  known: Record<string, unknown>;
+  unknownKeys: string[];
+} {
+  const known: Record<string, unknown> = {};
+  const unknownKeys: string[] = [];
+  for (const [key, value] of Object.entries(news)) {
+    if (key === "__provider" || value === undefined) {
+      continue;
+    }
+    if (containsUnknown(value)) {
+      unknownKeys.push(key);
+    } else {
+      known[key] = value;
+    }
+  }
+  return { known, unknownKeys };
+}
+
+/**
+ * The inputs among `keys` whose new value differs from the old (`olds` being the previous outputs,
+ * which echo the inputs). Values are compared by content, whatever their key order. `region` is only
+ * compared when the program gives one: the outputs hold the region the provider resolved, and when the
+ * program gives none the resolved region is compared through the result instead.
+ */
+export function changedInputs(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  keys: readonly string[],
+): string[] {
+  return keys.filter(
+    (key) =>
+      !(key === "region" && news[key] === undefined) && fingerprint(olds[key]) !== fingerprint(news[key]),
+  );
+}
+
+/**
+ * `value` as plain JSON: `undefined` members removed at every depth (the engine's Struct conversion
+ * rejects them with "Unexpected struct type."), arrays and objects copied.
+ */
+export function plainJson<T>(value: T): T {
+  if (Array.isArray(value)) {
+    return value.filter((item) => item !== undefined).map(plainJson) as T;
+  }
+  if (value !== null && typeof value === "object") {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) {
+        copy[key] = plainJson(item);
+      }
+    }
+    return copy as T;
+  }
+  return value;
+}

@@ -1,0 +1,186 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { checkImportJobs } from "./checkImportJobs";
+import { createEngineLog } from "./engineLog";
+import { changedInputs, containsUnknown, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
+import { fingerprint } from "./fingerprint";
+import { reportProgress } from "./reportProgress";
+import { summarizeImportJobs } from "./summarizeImportJobs";
+import type { ImportJob, ImportJobCounts, ImportJobStatus, ImportJobTotals } from "./types";
+import { validateWaitForImportJobsArgs } from "./validateWaitForImportJobsArgs";
+import { waitForImportJobs, type WaitForImportJobsArgs } from "./waitForImportJobs";
+
+/**
+ * The dynamic provider behind `ImportJobsGate`: `create`/`update` run the waiter and report its
+ * progress to the engine; `diff` re-checks once without waiting. One module-level object of plain
+ * functions, as for `addressListImportJobsProvider`.
+ */
+
+/** The gate's inputs: the waiter's arguments without its functions. */
+export type ImportJobsGateInputs = Omit<WaitForImportJobsArgs, "sleep" | "now" | "onProgress">;
+
+/** One accepted job in the gate's outputs: only what does not change once the job finished. */
+export interface ImportJobsGateJob {
+  /** Identifier of the import job. */
+  readonly jobId: string;
+  /** Its name. */
+  readonly name: string;
+  /** COMPLETED, or STOPPED when `allowStopped`. */
+  readonly status: ImportJobStatus;
+  /** Addresses imported. */
+  readonly importedItemsCount: number;
+  /** Addresses that failed to import. */
+  readonly failedItemsCount: number;
+}
+
+/** The gate's summary outputs: what it accepted, nothing volatile (no check time). */
+export interface ImportJobsGateSummary {
+  /** Address list that was watched. */
+  readonly addressListId: string;
+  /** Region that was watched. */
+  readonly region: string;
+  /** `jobId` of each accepted job, in the package's order. */
+  readonly acceptedJobIds: string[];
+  /** The accepted jobs with their statuses and counts, same order. */
+  readonly acceptedJobs: ImportJobsGateJob[];
+  /** Accepted jobs per status. */
+  readonly counts: ImportJobCounts;
+  /** Imported and failed items of the accepted jobs, summed. */
+  readonly totals: ImportJobTotals;
+}
+
+/** Every input, in argument order; the mapped type makes the compiler insist on the complete list. */
+const INPUTS: { readonly [K in keyof ImportJobsGateInputs]-?: true } = {
+  addressListId: true,
+  region: true,
+  profile: true,
+  endpoint: true,
+  pageSize: true,
+  statuses: true,
+  importDataType: true,
+  nameRegex: true,
+  createdAfter: true,
+  createdBefore: true,
+  sortOrder: true,
+  limit: true,
+  maxAttempts: true,
+  jobIds: true,
+  select: true,
+  allowStopped: true,
+  maxFailedItems: true,
+  minImportedItems: true,
+  maxWaitTime: true,
+  minDelay: true,
+  maxDelay: true,
+};
+const INPUT_KEYS = Object.keys(INPUTS);
+
+/**
+ * The gate's URN, computed by the program (a provider's `create` is not told it) so that progress
+ * messages land on the gate's row. Not a setting: never part of a diff.
+ */
+export const PROGRESS_URN_INPUT = "progressUrn";
+
+/** Inputs whose change makes it another list: replaced, so that the id stays "region/list/gate". */
+const REPLACE_KEYS = ["addressListId", "region"];
+
+function waitArgs(bag: Record<string, unknown>): ImportJobsGateInputs {
+  return pickInputs(bag, INPUT_KEYS) as unknown as ImportJobsGateInputs;
+}
+
+/** The summary of a set of accepted jobs; equal sets give equal JSON. */
+function summaryOf(addressListId: string, region: string, jobs: readonly ImportJob[]): ImportJobsGateSummary {
+  const { counts, totals } = summarizeImportJobs(jobs);
+  return {
+    addressListId,
+    region,
+    acceptedJobIds: jobs.map((job) => job.jobId),
+    acceptedJobs: jobs.map((job) => ({
+      jobId: job.jobId,
+      name: job.name,
+      status: job.status,
+      importedItemsCount: job.importedItemsCount ?? 0,
+      failedItemsCount: job.failedItemsCount ?? 0,
+    })),
+    counts,
+    totals,
+  };
+}
+
+/** The summary part of the previous outputs, for comparison with a fresh one. */
+function previousSummary(olds: Record<string, unknown>): unknown {
+  const { addressListId, region, acceptedJobIds, acceptedJobs, counts, totals } = olds;
+  return { addressListId, region, acceptedJobIds, acceptedJobs, counts, totals };
+}
+
+/** Waits, reporting progress on the gate's row, and returns the outputs. */
+async function openGate(
+  inputs: Record<string, unknown>,
+): Promise<{ id: string; outs: Record<string, unknown> }> {
+  const urn = inputs[PROGRESS_URN_INPUT];
+  const log = createEngineLog(typeof urn === "string" ? urn : undefined);
+  try {
+    const result = await waitForImportJobs({ ...waitArgs(inputs), onProgress: reportProgress(log) });
+    const summary = summaryOf(result.addressListId, result.region, result.importJobs);
+    return {
+      id: `${result.region}/${result.addressListId}/gate`,
+      outs: plainJson({ ...pickInputs(inputs, [...INPUT_KEYS, PROGRESS_URN_INPUT]), ...summary }),
+    };
+  } finally {
+    await log.close();
+  }
+}
+
+/** The provider object; `diff` always answers with an explicit `changes` (see addressListImportJobsProvider). */
+export const importJobsGateProvider: pulumi.dynamic.ResourceProvider = {
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const { known, unknownKeys } = knownInputs(news);
+    const { [PROGRESS_URN_INPUT]: urn, ...settings } = known;
+    const failures = validateWaitForImportJobsArgs(settings).filter(
+      (failure) => !unknownKeys.includes(failure.property),
+    );
+    if (urn !== undefined && typeof urn !== "string") {
+      failures.push({
+        property: PROGRESS_URN_INPUT,
+        reason: `Expected \`${PROGRESS_URN_INPUT}\` to be a URN string.`,
+      });
+    }
+    return { inputs: news, failures };
+  },
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    if (containsUnknown(pickInputs(news, INPUT_KEYS))) {
+      return { changes: true };
+    }
+    const changed = changedInputs(olds, news, INPUT_KEYS);
+    if (changed.length > 0) {
+      const replaces = changed.filter((key) => REPLACE_KEYS.includes(key));
+      return { changes: true, ...(replaces.length > 0 ? { replaces } : {}) };
+    }
+    // Same settings: re-check once, without waiting. A change (so the next `up` waits again) when the
+    // condition no longer holds or the selection now holds other jobs, statuses or counts.
+    const check = await checkImportJobs(waitArgs(news));
+    if (check.verdict.state !== "SUCCESS") {
+      return { changes: true };
+    }
+    const summary = summaryOf(check.addressListId, check.region, check.verdict.jobs);
+    return { changes: fingerprint(summary) !== fingerprint(previousSummary(olds)) };
+  },
+
+  create(inputs: Record<string, unknown>) {
+    return openGate(inputs);
+  },
+
+  async update(_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) {
+    return { outs: (await openGate(news)).outs };
+  },
+
+  async read(id: string, props: Record<string, unknown> = {}) {
+    // The outputs record what the gate accepted when it opened; a refresh keeps them, and the next
+    // `diff` re-checks the jobs against them.
+    return { id, props };
+  },
+
+  async delete() {
+    // A gate holds nothing.
+  },
+};

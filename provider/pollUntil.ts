@@ -1,0 +1,108 @@
+/**
+ * The waiter's generic poll loop, shaped like the AWS SDK waiters (`util-waiter`, now in
+ * smithy-typescript): an acceptor maps each poll to SUCCESS / FAILURE / RETRY, and the loop retries
+ * with exponential backoff between `minDelay` and `maxDelay` until `maxWaitTime`. Unlike the SDK's loop,
+ * which gives up as soon as the next delay would pass the deadline, this one shortens that last delay
+ * so that one more poll happens just before the deadline: a job that finished in the last interval is
+ * then reported as finished rather than as a timeout.
+ */
+
+/** What an acceptor makes of one poll. */
+export type AcceptorState = "SUCCESS" | "FAILURE" | "RETRY";
+
+/** One poll's verdict and what it saw. */
+export interface PollResult<T> {
+  /** SUCCESS and FAILURE end the loop; RETRY polls again after a delay. */
+  readonly state: AcceptorState;
+  /** What the poll saw; the outcome carries the last one. */
+  readonly value: T;
+}
+
+/** Where the loop is when a poll runs. */
+export interface PollContext {
+  /** 1 for the first poll. */
+  readonly poll: number;
+  /** Seconds since the loop started. */
+  readonly elapsedSeconds: number;
+}
+
+/** Timing of the loop; every duration is in seconds, the clock functions in milliseconds. */
+export interface PollTiming {
+  /** Longest time to wait, in seconds. */
+  readonly maxWaitTime: number;
+  /** First delay between polls, in seconds; each next one doubles. */
+  readonly minDelay: number;
+  /** Longest delay between polls, in seconds. */
+  readonly maxDelay: number;
+  /** Waits `ms` milliseconds. */
+  readonly sleep: (ms: number) => Promise<void>;
+  /** The current time in milliseconds. */
+  readonly now: () => number;
+}
+
+/** How the loop ended. */
+export interface PollOutcome<T> {
+  /** The last poll's verdict, or TIMEOUT when it was still RETRY at the deadline. */
+  readonly state: "SUCCESS" | "FAILURE" | "TIMEOUT";
+  /** What the last poll saw. */
+  readonly value: T;
+  /** Number of polls made. */
+  readonly polls: number;
+  /** Seconds from the start to the end of the last poll. */
+  readonly waitedSeconds: number;
+}
+
+/**
+ * Delay before retry number `retry` (0 for the first), in seconds: `minDelay × 2^retry`, capped at
+ * `maxDelay`. No jitter: a gate is one poller, and a fixed schedule makes the last poll predictable.
+ *
+ * @example
+ * [0, 1, 2, 3].map((n) => backoffDelay(n, 5, 30)); // [5, 10, 20, 30]
+ */
+export function backoffDelay(retry: number, minDelay: number, maxDelay: number): number {
+  return Math.min(maxDelay, minDelay * 2 ** Math.min(retry, 52));
+}
+
+/**
+ * How long before the deadline the last poll is made, in seconds: a tenth of `maxWaitTime`, at most
+ * one second, which leaves time for the request itself.
+ *
+ * @example
+ * lastPollLead(600); // 1
+ */
+export function lastPollLead(maxWaitTime: number): number {
+  return Math.min(1, maxWaitTime / 10);
+}
+
+/**
+ * Polls `check` until it returns SUCCESS or FAILURE, or the deadline passes (TIMEOUT). The first poll
+ * is immediate; errors thrown by `check` end the loop and propagate.
+ *
+ * @example
+ * const outcome = await pollUntil(async () => ({ state: (await isDone()) ? "SUCCESS" : "RETRY", value: null }),
+ *   { maxWaitTime: 600, minDelay: 5, maxDelay: 30, sleep, now });
+ */
+export async function pollUntil<T>(
+  check: (context: PollContext) => Promise<PollResult<T>>,
+  timing: PollTiming,
+): Promise<PollOutcome<T>> {
+  const start = timing.now();
+  const deadline = start + timing.maxWaitTime * 1000;
+  const lead = lastPollLead(timing.maxWaitTime) * 1000;
+  for (let poll = 1; ; poll += 1) {
+    const result = await check({ poll, elapsedSeconds: (timing.now() - start) / 1000 });
+    const ended = timing.now();
+    const waitedSeconds = (ended - start) / 1000;
+    if (result.state !== "RETRY") {
+      return { state: result.state, value: result.value, polls: poll, waitedSeconds };
+    }
+    const remaining = deadline - ended;
+    // The poll just made was the one "just before the deadline" (or the deadline has passed).
+    if (remaining <= lead) {
+      return { state: "TIMEOUT", value: result.value, polls: poll, waitedSeconds };
+    }
+    await timing.sleep(
+      Math.min(backoffDelay(poll - 1, timing.minDelay, timing.maxDelay) * 1000, remaining - lead),
+    );
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The waiter's real clock, in one module so that tests replace it (`sleep` and `now` are options of
+ * `waitForImportJobs`) and never wait for real.
+ */
+
+/**
+ * Resolves after `ms` milliseconds.
+ *
+ * @example
+ * await sleep(5_000);
+ */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The current time in milliseconds since the epoch.
+ *
+ * @example
+ * const started = now();
+ */
+export function now(): number {
+  return Date.now();
+}
