@@ -4,8 +4,8 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    // isolatedModules: transpile only; `npm run typecheck` (in lint) does the type checking.
-    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
+    // tsconfig has isolatedModules, so ts-jest only transpiles; `npm run typecheck` (in lint) type-checks.
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   setupFiles: ["<rootDir>/tests/setup/env.ts"],
   globalSetup: "<rootDir>/tests/setup/globalSetup.ts",

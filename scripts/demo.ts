@@ -29,7 +29,14 @@ const step = (s: string) => console.log(`\n${bold(`▶ ${s}`)}`);
 
 /** The demo's sample data: a newsletter list with a history of imports, one of which failed. */
 function sampleSeed(now: number) {
-  const job = (name: string, daysAgo: number, status: "COMPLETED" | "FAILED" | "STOPPED", imported: number, failed: number, error?: string) => ({
+  const job = (
+    name: string,
+    daysAgo: number,
+    status: "COMPLETED" | "FAILED" | "STOPPED",
+    imported: number,
+    failed: number,
+    error?: string,
+  ) => ({
     name,
     status,
     importDataType: "CSV" as const,
@@ -57,14 +64,27 @@ function sampleSeed(now: number) {
 }
 
 function client(emulator: Emulator): MailManagerClient {
-  return new MailManagerClient({ endpoint: emulator.url, region: emulator.region, credentials: emulator.credentials });
+  return new MailManagerClient({
+    endpoint: emulator.url,
+    region: emulator.region,
+    credentials: emulator.credentials,
+  });
 }
 
 /** Creates an import job; with a file, uploads it to the job's pre-signed URL as a user would. */
-async function createImport(emulator: Emulator, addressListId: string, name: string, csv?: string): Promise<string> {
+async function createImport(
+  emulator: Emulator,
+  addressListId: string,
+  name: string,
+  csv?: string,
+): Promise<string> {
   const mm = client(emulator);
   const job = await mm.send(
-    new CreateAddressListImportJobCommand({ AddressListId: addressListId, Name: name, ImportDataFormat: { ImportDataType: "CSV" } }),
+    new CreateAddressListImportJobCommand({
+      AddressListId: addressListId,
+      Name: name,
+      ImportDataFormat: { ImportDataType: "CSV" },
+    }),
   );
   if (csv !== undefined) {
     const put = await fetch(job.PreSignedUrl!, { method: "PUT", body: csv });
@@ -81,7 +101,10 @@ async function startImport(emulator: Emulator, jobId: string): Promise<void> {
 }
 
 interface Cli {
-  run(args: string[], opts?: { show?: boolean; allowFail?: boolean }): Promise<{ code: number; output: string }>;
+  run(
+    args: string[],
+    opts?: { show?: boolean; allowFail?: boolean },
+  ): Promise<{ code: number; output: string }>;
 }
 
 function pulumiCli(cliDir: string, env: NodeJS.ProcessEnv): Cli {
@@ -89,7 +112,11 @@ function pulumiCli(cliDir: string, env: NodeJS.ProcessEnv): Cli {
     run(args, { show = true, allowFail = false } = {}) {
       return new Promise((resolve, reject) => {
         if (show) console.log(`$ pulumi ${args.join(" ")}`);
-        const child = spawn(join(cliDir, "pulumi"), [...args, "--non-interactive"], { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(join(cliDir, "pulumi"), [...args, "--non-interactive"], {
+          cwd: REPO,
+          env,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         let output = "";
         const forward = (d: Buffer) => {
           output += d;
@@ -99,7 +126,8 @@ function pulumiCli(cliDir: string, env: NodeJS.ProcessEnv): Cli {
         child.stderr.on("data", forward);
         child.on("error", reject);
         child.on("close", (code) => {
-          if (code !== 0 && !allowFail) reject(new Error(`pulumi ${args[0]} exited ${code}${show ? "" : `:\n${output}`}`));
+          if (code !== 0 && !allowFail)
+            reject(new Error(`pulumi ${args[0]} exited ${code}${show ? "" : `:\n${output}`}`));
           else resolve({ code: code ?? -1, output });
         });
       });
@@ -138,7 +166,10 @@ async function main(): Promise<void> {
   }
 
   step("Finding the Pulumi CLI (built from Go modules on first use; cached afterwards)");
-  const cliDir = execFileSync(join(REPO, "scripts", "ensure-pulumi-cli"), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  const cliDir = execFileSync(join(REPO, "scripts", "ensure-pulumi-cli"), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
 
   step("Starting the Mail Manager emulator");
   // Loaded from dist/ like the program's own import of the package, after the build above.
@@ -147,7 +178,8 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "pmij-demo-"));
   try {
     const [addressListId] = emulator.seed(sampleSeed(Date.now())).addressListIds;
-    const csv = "address\nada@example.com\ngrace@example.com\nlinus@example.com\nnot-an-address\nmargaret@example.com\n";
+    const csv =
+      "address\nada@example.com\ngrace@example.com\nlinus@example.com\nnot-an-address\nmargaret@example.com\n";
     const gateJobId = await createImport(emulator, addressListId, "nightly-import", csv);
     console.log(`  emulator:     ${emulator.url} (region ${emulator.region}, credentials test/test)`);
     console.log(`  address list: ${addressListId} with 5 past imports`);
@@ -176,7 +208,9 @@ async function main(): Promise<void> {
     await pulumi.run(["config", "set", "aws:region", emulator.region], { show: false });
 
     await startImport(emulator, gateJobId);
-    step(`pulumi up — import ${gateJobId} started; the gate holds the deployment until it completes (~${PROCESSING_SECONDS} s)`);
+    step(
+      `pulumi up — import ${gateJobId} started; the gate holds the deployment until it completes (~${PROCESSING_SECONDS} s)`,
+    );
     await pulumi.run(["up", "--yes", "--skip-preview"]);
 
     step("Stack outputs");

@@ -52,7 +52,17 @@ function programInfo(req) {
 function run(call, callback) {
   const req = call.request;
   const { programDirectory, entryPoint, rootDirectory } = programInfo(req);
-  if (process.env.PMIJ_LANGHOST_DEBUG) console.error("langhost", JSON.stringify({ programDirectory, entryPoint, rootDirectory, pwd: req.getPwd(), program: req.getProgram() }));
+  if (process.env.PMIJ_LANGHOST_DEBUG)
+    console.error(
+      "langhost",
+      JSON.stringify({
+        programDirectory,
+        entryPoint,
+        rootDirectory,
+        pwd: req.getPwd(),
+        program: req.getProgram(),
+      }),
+    );
   let runPath;
   try {
     runPath = require.resolve("@pulumi/pulumi/cmd/run", { paths: [programDirectory, rootDirectory] });
@@ -114,7 +124,9 @@ server.addService(langrpc.LanguageRuntimeService, {
   run,
   getPluginInfo: (_call, callback) => {
     const resp = new plugproto.PluginInfo();
-    resp.setVersion(require(require.resolve("@pulumi/pulumi/package.json", { paths: [process.cwd()] })).version);
+    resp.setVersion(
+      require(require.resolve("@pulumi/pulumi/package.json", { paths: [process.cwd()] })).version,
+    );
     callback(null, resp);
   },
   installDependencies: unimplemented,
@@ -128,7 +140,8 @@ server.addService(langrpc.LanguageRuntimeService, {
   generatePackage: unimplemented,
   pack: unimplemented,
   link: unimplemented,
-  cancel: (_call, callback) => callback(null, new (fromProgram("google-protobuf/google/protobuf/empty_pb").Empty)()),
+  cancel: (_call, callback) =>
+    callback(null, new (fromProgram("google-protobuf/google/protobuf/empty_pb").Empty)()),
 });
 server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
   if (err) {

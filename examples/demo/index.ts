@@ -1,6 +1,10 @@
 // The demo stack (`npm run demo`, Pulumi.yaml at the repo root): all three uses in one program.
 import * as pulumi from "@pulumi/pulumi";
-import { AddressListImportJobs, getAddressListImportJobsOutput, ImportJobsGate } from "pulumi-mailmanager-import-jobs";
+import {
+  AddressListImportJobs,
+  getAddressListImportJobsOutput,
+  ImportJobsGate,
+} from "pulumi-mailmanager-import-jobs";
 
 const config = new pulumi.Config();
 const addressListId = config.require("addressListId");
@@ -20,7 +24,11 @@ const gate = new ImportJobsGate("nightly-import-done", {
 
 // 2. Reference jobs: kept in state, so `preview` shows an update exactly when the jobs changed.
 // Taken after the gate, so the snapshot holds the finished import.
-const jobs = new AddressListImportJobs("newsletter-imports", { addressListId, endpoint }, { dependsOn: [gate] });
+const jobs = new AddressListImportJobs(
+  "newsletter-imports",
+  { addressListId, endpoint },
+  { dependsOn: [gate] },
+);
 
 // 3. Export stable outputs (never an upload URL).
 const completed = getAddressListImportJobsOutput(

@@ -7,7 +7,10 @@ import * as pulumi from "@pulumi/pulumi";
  */
 const releaseMarkerProvider: pulumi.dynamic.ResourceProvider = {
   async create(inputs) {
-    return { id: `release-${inputs.gatedJobs.join("-")}`.slice(0, 200), outs: { ...inputs, createdAt: new Date().toISOString() } };
+    return {
+      id: `release-${inputs.gatedJobs.join("-")}`.slice(0, 200),
+      outs: { ...inputs, createdAt: new Date().toISOString() },
+    };
   },
   async diff(_id, olds, news) {
     return { changes: JSON.stringify(olds.gatedJobs) !== JSON.stringify(news.gatedJobs) };
@@ -16,7 +19,11 @@ const releaseMarkerProvider: pulumi.dynamic.ResourceProvider = {
 
 export class ReleaseMarker extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string>;
-  constructor(name: string, args: { gatedJobs: pulumi.Input<string[]> }, opts?: pulumi.CustomResourceOptions) {
+  constructor(
+    name: string,
+    args: { gatedJobs: pulumi.Input<string[]> },
+    opts?: pulumi.CustomResourceOptions,
+  ) {
     super(releaseMarkerProvider, name, { createdAt: undefined, ...args }, opts, "example", "ReleaseMarker");
   }
 }

@@ -15,7 +15,12 @@ export function findPulumiCliDir(): string | undefined {
   const candidates = [
     process.env.PULUMI_CLI_DIR,
     join(
-      process.env.PULUMI_CLI_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "pulumi-mailmanager-import-jobs", "pulumi-cli"),
+      process.env.PULUMI_CLI_CACHE ??
+        join(
+          process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"),
+          "pulumi-mailmanager-import-jobs",
+          "pulumi-cli",
+        ),
       PINNED,
       "bin",
     ),
@@ -88,13 +93,11 @@ export function createConsumer(options: ConsumerOptions = {}): string {
 /** Copies an example program (Pulumi.yaml, index.ts, ...) into `consumerDir/<name>`. */
 export function addProgram(consumerDir: string, exampleDir: string, name: string): string {
   const dir = join(consumerDir, name);
-  cpSync(exampleDir, dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
-  if (!existsSync(join(dir, "tsconfig.json"))) {
-    writeFileSync(
-      join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, esModuleInterop: true, skipLibCheck: true } }),
-    );
-  }
+  // Not the example's package.json: its dependencies are the consumer directory's, one level up.
+  cpSync(exampleDir, dir, {
+    recursive: true,
+    filter: (src) => !src.includes("node_modules") && !src.endsWith("package.json"),
+  });
   return dir;
 }
 
@@ -126,8 +129,11 @@ export class PulumiStack {
     };
   }
 
-  /** Runs `pulumi <args>` in the program directory; never throws on a non-zero exit. */
-  run(args: string[], timeoutMs = 180_000): Promise<RunResult> {
+  /**
+   * Runs `pulumi <args>` in the program directory; never throws on a non-zero exit. `onOutput` sees
+   * the output so far as it streams, e.g. to act when a gate starts waiting.
+   */
+  run(args: string[], timeoutMs = 180_000, onOutput?: (output: string) => void): Promise<RunResult> {
     return new Promise((resolve, reject) => {
       const child = spawn("pulumi", [...args, "--non-interactive", "--color", "never"], {
         cwd: this.programDir,
@@ -137,8 +143,8 @@ export class PulumiStack {
       let stdout = "";
       let stderr = "";
       let output = "";
-      child.stdout.on("data", (d) => ((stdout += d), (output += d)));
-      child.stderr.on("data", (d) => ((stderr += d), (output += d)));
+      child.stdout.on("data", (d) => ((stdout += d), (output += d), onOutput?.(output)));
+      child.stderr.on("data", (d) => ((stderr += d), (output += d), onOutput?.(output)));
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
         reject(new Error(`pulumi ${args.join(" ")} timed out after ${timeoutMs} ms\n${output}`));
@@ -154,7 +160,8 @@ export class PulumiStack {
   /** Like run, but throws with the CLI's output when the exit code is not 0. */
   async ok(args: string[], timeoutMs?: number): Promise<RunResult> {
     const result = await this.run(args, timeoutMs);
-    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.output}`);
+    if (result.code !== 0)
+      throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.output}`);
     return result;
   }
 
