@@ -5,7 +5,7 @@ import { systemClock } from "./clock";
 import { Faults } from "./faults";
 import { Presigner } from "./presign";
 import { seedData, updateJob } from "./seed";
-import { createRequestListener, type ServerState } from "./server";
+import { createRequestListener, handleClientError, handleConnect, type ServerState } from "./server";
 import { Store } from "./store";
 import { TokenCodec } from "./tokens";
 import type { Emulator, EmulatorOptions, ListOrder } from "./types";
@@ -87,6 +87,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.seed) seedData(store, options.seed);
 
   const server = createServer(createRequestListener(state));
+  // Requests that are not valid HTTP, and CONNECT, still get an AWS error rather than a bare 400 or a
+  // dropped connection.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => handleClientError(state, error, socket));
+  server.on("connect", (req, socket) => handleConnect(state, req, socket));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {

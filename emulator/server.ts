@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ActionContext } from "./action";
 import { actions } from "./actions";
@@ -8,7 +9,7 @@ import { handleUpload } from "./presign";
 import { verifySigV4, type Caller } from "./sigv4";
 import { ACCOUNT_ID, listArn } from "./store";
 import type { DenyRule, EmulatorCredentials } from "./types";
-import { validate } from "./validation";
+import { validate, withoutNulls } from "./validation";
 
 const TARGET_PREFIX = "MailManagerSvc.";
 /** AWS JSON APIs refuse large bodies; these requests are tiny. */
@@ -99,7 +100,9 @@ async function handleApi(state: ServerState, req: IncomingMessage, res: ServerRe
   const { body, tooLarge } = await readBody(req);
   const delay = state.faults.delayMs();
   // Real time on purpose: with a ManualClock, a latency on the emulator clock would never end.
-  if (delay > 0) await sleep(delay);
+  // Unref'd: the request's socket keeps the process alive while a client waits; once the client has
+  // given up (or the emulator is closed), a long slow response must not hold the process open.
+  if (delay > 0) await sleep(delay, undefined, { ref: false });
   if (state.faults.shouldReset()) {
     req.socket.destroy();
     return `${operation} reset`;
@@ -125,7 +128,7 @@ async function handleApi(state: ServerState, req: IncomingMessage, res: ServerRe
     if (tooLarge) throw serializationError(`The request body is larger than ${MAX_BODY_BYTES} bytes.`);
     const input = parseBody(body);
     validate(action.input, input);
-    const output = JSON.stringify(action.handle(state, input as Record<string, unknown>));
+    const output = JSON.stringify(action.handle(state, withoutNulls(input) as Record<string, unknown>));
     send(res, 200, state.faults.malform(output) ?? output, requestId);
   } catch (e) {
     const error = e instanceof ServiceError ? e : internalError();
@@ -137,23 +140,95 @@ async function handleApi(state: ServerState, req: IncomingMessage, res: ServerRe
   return `${operation || "-"} ${status} ${requestId}`;
 }
 
+/** The answer for a request-target no route serves: 404, as for an unknown path. */
+function noRoute(req: IncomingMessage, res: ServerResponse, path: string): string {
+  req.resume();
+  const error = new ServiceError("UnknownOperationException", `No route for ${req.method} ${path}`, 404);
+  send(res, 404, error.toBody(), randomUUID(), error.type);
+  return `${req.method} ${path} 404`;
+}
+
 /** Routes: `POST /` is the API, `/upload/<jobId>` takes pre-signed uploads, anything else is 404. */
 async function route(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<string> {
-  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://emulator.invalid");
+  } catch {
+    // A request-target that is no URL at all (`//`, `http://[::1/`): nothing to route, not a server fault.
+    return noRoute(req, res, req.url ?? "");
+  }
   if (url.pathname.startsWith("/upload/")) {
     const status = await handleUpload(req, res, url, state.store, state.presigner);
     // The path only: a pre-signed URL's query is a secret and never logged.
     return `${req.method} upload ${status}`;
   }
   if (req.method === "POST" && url.pathname === "/") return handleApi(state, req, res);
-  req.resume();
-  const error = new ServiceError(
-    "UnknownOperationException",
-    `No route for ${req.method} ${url.pathname}`,
-    404,
+  return noRoute(req, res, url.pathname);
+}
+
+/** An AWS JSON error written straight to a socket, for requests Node's HTTP parser could not take in. */
+function rawErrorResponse(status: number, reason: string, error: ServiceError, head = false): string {
+  const body = error.toBody();
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+    "Content-Type: application/x-amz-json-1.0\r\n" +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+    `x-amzn-RequestId: ${randomUUID()}\r\n` +
+    `x-amzn-ErrorType: ${error.type}\r\n` +
+    `Date: ${new Date().toUTCString()}\r\n` +
+    "Connection: close\r\n\r\n" +
+    (head ? "" : body)
   );
-  send(res, 404, error.toBody(), randomUUID(), error.type);
-  return `${req.method} ${url.pathname} 404`;
+}
+
+/**
+ * `clientError`: a request that is not valid HTTP (bad request line or header, conflicting framing,
+ * headers too large). Node's default answer is a bare `400` with no body; this one is an AWS JSON error
+ * like every other answer, so clients and tests parse it the same way.
+ */
+export function handleClientError(state: ServerState, error: NodeJS.ErrnoException, socket: Duplex): void {
+  state.log?.(`malformed HTTP request: ${error.code ?? error.message}`);
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, type] =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "Request Header Fields Too Large", "RequestHeaderFieldsTooLargeException"]
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "RequestTimeoutException"]
+        : [400, "Bad Request", "BadRequestException"];
+  const answer = new ServiceError(
+    type,
+    `The HTTP request could not be parsed (${error.code ?? "malformed request"}).`,
+    status,
+  );
+  // `_httpMessage` is the answer in progress on this socket (Node's own default handler reads it too).
+  // Answers go out in order: garbage after a complete request (e.g. an unframed body) gets no answer of
+  // its own before that request's, and the connection closes once that one is out.
+  const inProgress = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+  if (inProgress) {
+    // The current request's own body is malformed (e.g. a bad chunk): its handler waits for a body that
+    // will never end, so answer it here; closing the socket then ends the handler's read.
+    if (!inProgress.req.complete && !inProgress.headersSent) {
+      inProgress.shouldKeepAlive = false;
+      send(inProgress, status, answer.toBody(), randomUUID(), answer.type);
+    }
+    if (inProgress.writableFinished) socket.destroy();
+    else inProgress.once("finish", () => socket.destroy());
+    return;
+  }
+  // An answer to a HEAD has no body, even when the request could not be parsed past its request line.
+  const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
+  socket.end(rawErrorResponse(status, reason, answer, head));
+}
+
+/** `connect`: the CONNECT method (a proxy tunnel), which no route serves; without this, Node drops the socket. */
+export function handleConnect(state: ServerState, req: IncomingMessage, socket: Duplex): void {
+  state.log?.(`CONNECT ${req.url} 404`);
+  const error = new ServiceError("UnknownOperationException", `No route for CONNECT ${req.url}`, 404);
+  socket.on("error", () => socket.destroy());
+  socket.end(rawErrorResponse(404, "Not Found", error));
 }
 
 export function createRequestListener(state: ServerState): RequestListener {

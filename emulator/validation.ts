@@ -138,3 +138,17 @@ export function validate(members: Members, input: unknown): void {
     );
   }
 }
+
+/**
+ * The input with every `null` member left out, at any depth: JSON null counts as absent (as `validate`
+ * treats it), so handlers, which default absent members, never see a null.
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeOf(value) !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, member]) => member !== null)
+      .map(([name, member]) => [name, withoutNulls(member)]),
+  );
+}

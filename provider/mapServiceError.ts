@@ -42,7 +42,10 @@ export function mapServiceError(error: unknown, context: ServiceErrorContext): I
   }
   const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
   const name = typeof sdk.name === "string" ? sdk.name : "Error";
-  const message = typeof sdk.message === "string" ? sdk.message : String(error);
+  const raw = typeof sdk.message === "string" ? sdk.message : String(error);
+  // V8 quotes the start of an unparseable body in its SyntaxError (`Unexpected token '<', "<html>…"...`);
+  // a message never repeats what the endpoint sent, which may hold a pre-signed URL.
+  const message = name === "SyntaxError" ? raw.replace(/".*"(?:\.\.\.)?/s, "(body)") : raw;
   const status = sdk.$metadata?.httpStatusCode;
   const attempts = sdk.$metadata?.attempts ?? 1;
   const base = { addressListId: context.addressListId, region: context.region };

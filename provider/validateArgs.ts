@@ -18,8 +18,12 @@ const ADDRESS_LIST_ID_PATTERN = /^[a-zA-Z0-9-]{1,255}$/;
 /** ISO-8601 date, or date-time with a zone; a zone-less time would be read in the machine's zone. */
 const ISO_8601_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-/** Region names are lower-case words and digits joined by hyphens (`us-east-1`, `us-gov-west-1`). */
+/**
+ * Region names are lower-case words and digits joined by hyphens (`us-east-1`, `us-gov-west-1`), and
+ * short: without a bound, any long string of letters would pass and be sent on as a region.
+ */
 const REGION_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_REGION_LENGTH = 50;
 
 /** Largest `maxAttempts`: the SDK's retry quota (500 tokens, 5 per throttling retry) allows no more. */
 const MAX_ATTEMPTS_LIMIT = 100;
@@ -79,13 +83,25 @@ const nonEmptyString =
       ? undefined
       : `Expected \`${field}\` to be a non-empty string such as "${example}", got ${show(value)}.`;
 
+/** True when a `YYYY-MM-DD…` text names a day that exists: `Date.parse` rolls 2024-02-30 over to March 1. */
+function isCalendarDay(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number);
+  const lastDay = new Date(0);
+  lastDay.setUTCFullYear(year, month, 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= lastDay.getUTCDate();
+}
+
 const isoDate =
   (field: string): Rule =>
-  (value) =>
-    typeof value === "string" && ISO_8601_PATTERN.test(value) && !Number.isNaN(Date.parse(value))
-      ? undefined
-      : `Expected \`${field}\` to be an ISO-8601 date or date-time with a time zone, such as "2024-05-01" ` +
-        `or "2024-05-01T12:00:00Z", got ${show(value)}.`;
+  (value) => {
+    const expected =
+      `Expected \`${field}\` to be an ISO-8601 date or date-time with a time zone, such as "2024-05-01" ` +
+      `or "2024-05-01T12:00:00Z", got ${show(value)}`;
+    if (typeof value !== "string" || !ISO_8601_PATTERN.test(value) || Number.isNaN(Date.parse(value))) {
+      return `${expected}.`;
+    }
+    return isCalendarDay(value) ? undefined : `${expected}, which is not a day of the calendar.`;
+  };
 
 /** One rule per argument; the mapped type makes the compiler insist that every argument has one. */
 const RULES: { readonly [K in keyof GetAddressListImportJobsArgs]-?: Rule } = {
@@ -95,7 +111,7 @@ const RULES: { readonly [K in keyof GetAddressListImportJobsArgs]-?: Rule } = {
       : "Expected `addressListId` to be 1 to 255 letters, digits or hyphens (^[a-zA-Z0-9-]+$), such as " +
         `"al-123456789abc", got ${show(value)}.`,
   region: (value) =>
-    typeof value === "string" && REGION_PATTERN.test(value)
+    typeof value === "string" && value.length <= MAX_REGION_LENGTH && REGION_PATTERN.test(value)
       ? undefined
       : `Expected \`region\` to be an AWS region name such as "us-east-1", got ${show(value)}.`,
   profile: nonEmptyString("profile", "default"),
