@@ -52,6 +52,11 @@ function outputsOf(
 }
 
 /** Stable for a given region and list. */
+/** The data function's argument this resource does not take. */
+const NOT_RESOURCE_ARGUMENTS = {
+  cache: "`cache` is not an argument of AddressListImportJobs: it reads the jobs afresh in every operation.",
+};
+
 function idOf(result: GetAddressListImportJobsResult): string {
   return `${result.region}/${result.addressListId}`;
 }
@@ -64,14 +69,9 @@ function idOf(result: GetAddressListImportJobsResult): string {
 export const addressListImportJobsProvider: pulumi.dynamic.ResourceProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
     const { known, unknownKeys } = knownInputs(news);
-    const failures = validateArgs(known).filter((failure) => !unknownKeys.includes(failure.property));
-    if (known.cache !== undefined) {
-      failures.push({
-        property: "cache",
-        reason:
-          "`cache` is not an argument of AddressListImportJobs: it reads the jobs afresh in every operation.",
-      });
-    }
+    const failures = validateArgs(known, NOT_RESOURCE_ARGUMENTS).filter(
+      (failure) => !unknownKeys.includes(failure.property),
+    );
     return { inputs: news, failures };
   },
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { show } from "./argumentMessages";
 import { checkImportJobs } from "./checkImportJobs";
 import { createEngineLog } from "./engineLog";
 import { changedInputs, containsUnknown, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
@@ -135,13 +136,13 @@ export const importJobsGateProvider: pulumi.dynamic.ResourceProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
     const { known, unknownKeys } = knownInputs(news);
     const { [PROGRESS_URN_INPUT]: urn, ...settings } = known;
-    const failures = validateWaitForImportJobsArgs(settings).filter(
+    const failures = validateWaitForImportJobsArgs(settings, "ImportJobsGate").filter(
       (failure) => !unknownKeys.includes(failure.property),
     );
     if (urn !== undefined && typeof urn !== "string") {
       failures.push({
         property: PROGRESS_URN_INPUT,
-        reason: `Expected \`${PROGRESS_URN_INPUT}\` to be a URN string.`,
+        reason: `Expected \`${PROGRESS_URN_INPUT}\` to be a URN string (ImportJobsGate sets it), got ${show(urn)}.`,
       });
     }
     return { inputs: news, failures };

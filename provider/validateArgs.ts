@@ -1,4 +1,5 @@
 import type { GetAddressListImportJobsArgs } from "./getAddressListImportJobs";
+import { show, unknownArgument, type NotArguments } from "./argumentMessages";
 import { InvalidArgumentError, type ArgumentFailure } from "./errors";
 import { MAX_PAGE_SIZE } from "./listImportJobPages";
 import { IMPORT_DATA_TYPES, IMPORT_JOB_STATUSES, SORT_ORDERS } from "./types";
@@ -27,25 +28,6 @@ const MAX_REGION_LENGTH = 50;
 
 /** Largest `maxAttempts`: the SDK's retry quota (500 tokens, 5 per throttling retry) allows no more. */
 const MAX_ATTEMPTS_LIMIT = 100;
-
-/** A value as it appears in a message: strings quoted, long values shortened. */
-function show(value: unknown): string {
-  let text: string;
-  if (value === undefined) {
-    text = "undefined";
-  } else if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-    text = String(value);
-  } else if (typeof value === "function") {
-    text = "a function";
-  } else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 /** "one of "A", "B" or "C"" for a message. */
 function oneOf(values: readonly string[]): string {
@@ -165,50 +147,24 @@ const RULES: { readonly [K in keyof GetAddressListImportJobsArgs]-?: Rule } = {
 
 const ARGUMENT_NAMES = Object.keys(RULES);
 
-/** Levenshtein distance, to suggest the argument a typo meant. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-function unknownArgument(key: string): string {
-  const suggestion = ARGUMENT_NAMES.find(
-    (name) =>
-      name.toLowerCase() === key.toLowerCase() || editDistance(name.toLowerCase(), key.toLowerCase()) <= 2,
-  );
-  return (
-    `Unknown argument \`${key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}. ` +
-    `Allowed arguments: ${ARGUMENT_NAMES.join(", ")}.`
-  );
-}
-
 /**
  * Every problem with `args`, as `{ property, reason }` failures in argument order; empty when valid.
  * Only `undefined` counts as "not given" (`null` is rejected, as no field accepts it). Unknown keys
- * are failures too (typo protection).
+ * are failures too (typo protection). `notArguments` lists keys the calling surface does not take (e.g.
+ * `cache` for a resource), with the reason; they are rejected and left out of the allowed list.
  *
  * @example
  * validateArgs({ addressListId: "al-1", pageSize: 0 });
  * // → [{ property: "pageSize", reason: "Expected `pageSize` to be an integer from 1 to 50, got 0." }]
  */
-export function validateArgs(args: unknown): ArgumentFailure[] {
+export function validateArgs(args: unknown, notArguments: NotArguments = {}): ArgumentFailure[] {
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
     return [{ property: "args", reason: `Expected the arguments to be an object, got ${show(args)}.` }];
   }
   const record = args as Record<string, unknown>;
   const failures: ArgumentFailure[] = [];
-  for (const name of ARGUMENT_NAMES) {
+  const allowed = ARGUMENT_NAMES.filter((name) => notArguments[name] === undefined);
+  for (const name of allowed) {
     const value = record[name];
     // Absent optional arguments take their defaults; the one required argument is checked either way.
     if (value === undefined && name !== "addressListId") {
@@ -233,8 +189,10 @@ export function validateArgs(args: unknown): ArgumentFailure[] {
     });
   }
   for (const key of Object.keys(record)) {
-    if (!ARGUMENT_NAMES.includes(key)) {
-      failures.push({ property: key, reason: unknownArgument(key) });
+    if (notArguments[key] !== undefined) {
+      failures.push({ property: key, reason: notArguments[key] });
+    } else if (!allowed.includes(key)) {
+      failures.push({ property: key, reason: unknownArgument(key, allowed) });
     }
   }
   return failures;

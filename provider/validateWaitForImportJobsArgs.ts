@@ -1,3 +1,4 @@
+import { show, unknownArgument, type NotArguments } from "./argumentMessages";
 import type { ArgumentFailure } from "./errors";
 import { InvalidArgumentError } from "./errors";
 import type { GetAddressListImportJobsArgs } from "./getAddressListImportJobs";
@@ -68,60 +69,27 @@ const WAIT_KEYS = [
 
 const ALL_KEYS: readonly string[] = [...Object.keys(LOOKUP_KEYS), ...WAIT_KEYS];
 
-/** Why the data function's other arguments are not the waiter's. */
-const NOT_WAITER_ARGUMENTS: Readonly<Record<string, string>> = {
-  cache: "every poll reads the jobs afresh",
-  includePreSignedUrls: "the waiter never returns pre-signed URLs",
-};
+/** The surfaces these rules serve: the function, and the gate resource that runs it. */
+export type WaitSurface = "waitForImportJobs" | "ImportJobsGate";
+
+/** The data function's arguments that are not the waiter's, and the waiter's hooks a resource cannot take. */
+function notArgumentsOf(surface: WaitSurface): NotArguments {
+  const not = (key: string, why: string) => `\`${key}\` is not an argument of ${surface}: ${why}.`;
+  const hooks = surface === "ImportJobsGate" ? ["sleep", "now", "onProgress"] : [];
+  return {
+    cache: not("cache", "every poll reads the jobs afresh"),
+    includePreSignedUrls: not("includePreSignedUrls", "the waiter never returns pre-signed URLs"),
+    ...Object.fromEntries(
+      hooks.map((key) => [
+        key,
+        not(key, "a resource input cannot be a function; waitForImportJobs takes it"),
+      ]),
+    ),
+  };
+}
 
 /** The model's `JobId`: 1–255 letters, digits or hyphens. */
 const JOB_ID_PATTERN = /^[a-zA-Z0-9-]{1,255}$/;
-
-/** A value as it appears in a message. */
-function show(value: unknown): string {
-  if (typeof value === "function") {
-    return "a function";
-  }
-  if (typeof value === "number") {
-    return String(value);
-  }
-  let text: string;
-  try {
-    text = value === undefined ? "undefined" : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/** Levenshtein distance, to suggest the option a typo meant. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-function unknownArgument(key: string): string {
-  if (NOT_WAITER_ARGUMENTS[key] !== undefined) {
-    return `\`${key}\` is not an argument of waitForImportJobs or ImportJobsGate: ${NOT_WAITER_ARGUMENTS[key]}.`;
-  }
-  const lower = key.toLowerCase();
-  const suggestion = ALL_KEYS.find((name) => editDistance(name.toLowerCase(), lower) <= 2);
-  return (
-    `Unknown argument \`${key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}. ` +
-    `Allowed arguments: ${ALL_KEYS.join(", ")}.`
-  );
-}
 
 const isNonNegativeInteger = (value: unknown): boolean =>
   typeof value === "number" && Number.isInteger(value) && value >= 0;
@@ -186,7 +154,10 @@ function functionRule(field: string, value: unknown, shape: string): string | un
  * validateWaitForImportJobsArgs({ addressListId: "al-1", minDelay: 0 });
  * // → [{ property: "minDelay", reason: "Expected `minDelay` to be a number of seconds from 0.1 to 2147483, ..." }]
  */
-export function validateWaitForImportJobsArgs(args: unknown): ArgumentFailure[] {
+export function validateWaitForImportJobsArgs(
+  args: unknown,
+  surface: WaitSurface = "waitForImportJobs",
+): ArgumentFailure[] {
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
     return [{ property: "args", reason: `Expected the arguments to be an object, got ${show(args)}.` }];
   }
@@ -198,7 +169,12 @@ export function validateWaitForImportJobsArgs(args: unknown): ArgumentFailure[] 
     }
   }
   const failures: ArgumentFailure[] = validateArgs(lookup);
+  const notArguments = notArgumentsOf(surface);
+  const allowed = ALL_KEYS.filter((key) => notArguments[key] === undefined);
   for (const key of WAIT_KEYS) {
+    if (notArguments[key] !== undefined) {
+      continue;
+    }
     const value = record[key];
     const reason = value === undefined ? undefined : RULES[key](value);
     if (reason !== undefined) {
@@ -244,8 +220,13 @@ export function validateWaitForImportJobsArgs(args: unknown): ArgumentFailure[] 
     }
   }
   for (const key of Object.keys(record)) {
-    if (!ALL_KEYS.includes(key) && record[key] !== undefined) {
-      failures.push({ property: key, reason: unknownArgument(key) });
+    if (record[key] === undefined) {
+      continue;
+    }
+    if (notArguments[key] !== undefined) {
+      failures.push({ property: key, reason: notArguments[key] });
+    } else if (!allowed.includes(key)) {
+      failures.push({ property: key, reason: unknownArgument(key, allowed) });
     }
   }
   return failures;

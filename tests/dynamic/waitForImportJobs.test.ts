@@ -382,7 +382,7 @@ describe(waitForImportJobs.name, () => {
         "cache",
         { cache: false },
         "cache",
-        "`cache` is not an argument of waitForImportJobs or ImportJobsGate: every poll reads the jobs afresh.",
+        "`cache` is not an argument of waitForImportJobs: every poll reads the jobs afresh.",
       ],
       [
         "includePreSignedUrls",

@@ -330,3 +330,34 @@ describe("regressions found in the emulator", () => {
     expect(Date.now() - started).toBeLessThan(12_000);
   }, 30_000);
 });
+
+describe("regressions found by the review of the providers' check messages", () => {
+  const { importJobsGateProvider } = jest.requireActual("../../provider/importJobsGateProvider");
+  const { addressListImportJobsProvider } = jest.requireActual(
+    "../../provider/addressListImportJobsProvider",
+  );
+
+  it("tells a gate user that the waiter's hooks are not resource inputs", async () => {
+    const { failures } = await importJobsGateProvider.check({}, { addressListId: "al-1", sleep: 5 });
+    expect(failures).toEqual([
+      { property: "sleep", reason: expect.stringMatching(/^`sleep` is not an argument of ImportJobsGate: /) },
+    ]);
+  });
+
+  it("does not offer the hooks, nor cache, as allowed arguments of the gate", async () => {
+    const { failures } = await importJobsGateProvider.check({}, { addressListId: "al-1", maxWaitTme: 5 });
+    expect(failures[0].reason).toMatch(/did you mean `maxWaitTime`/);
+    expect(failures[0].reason).not.toMatch(/\b(sleep|now|onProgress|cache)\b/);
+  });
+
+  it("does not offer cache as an allowed argument of AddressListImportJobs", async () => {
+    const { failures } = await addressListImportJobsProvider.check({}, { addressListId: "al-1", limt: 5 });
+    expect(failures[0].reason).toMatch(/did you mean `limit`/);
+    expect(failures[0].reason).not.toMatch(/\bcache\b/);
+  });
+
+  it("shows the value of a bad progressUrn", async () => {
+    const { failures } = await importJobsGateProvider.check({}, { addressListId: "al-1", progressUrn: 42 });
+    expect(failures).toEqual([{ property: "progressUrn", reason: expect.stringContaining("got 42") }]);
+  });
+});
