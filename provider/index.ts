@@ -1,4 +1,6 @@
 // The package's public surface: explicit named exports only, so the whole API fits on one screen.
+// The core the functions and providers share (page iterator, normaliser, compare, fingerprint,
+// validation, client factory) is internal: import it from its own module inside the package.
 export {
   getAddressListImportJobs,
   getAddressListImportJobsOutput,
@@ -20,25 +22,6 @@ export {
   type WaitProgress,
   type ImportJobSelection,
 } from "./waitForImportJobs";
-export { fetchAddressListImportJobs, type LookupContext } from "./fetchAddressListImportJobs";
-export { buildImportJobsResult, type ImportJobsResultOptions } from "./buildImportJobsResult";
-export {
-  listImportJobPages,
-  MAX_PAGE_SIZE,
-  DEFAULT_MAX_PAGES,
-  type ListImportJobPagesInput,
-} from "./listImportJobPages";
-export {
-  createClient,
-  resolveRegion,
-  DEFAULT_MAX_ATTEMPTS,
-  RETRY_DELAY_ENV,
-  type ClientSettings,
-} from "./createClient";
-export { normalizeImportJob } from "./normalizeImportJob";
-export { compareImportJobs } from "./compareImportJobs";
-export { fingerprint } from "./fingerprint";
-export { validateArgs, assertValidArgs } from "./validateArgs";
 export {
   IMPORT_JOB_STATUSES,
   IMPORT_DATA_TYPES,

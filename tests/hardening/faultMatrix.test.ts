@@ -1,14 +1,11 @@
 import type { ImportJob as SdkImportJob } from "@aws-sdk/client-mailmanager";
 import fc from "fast-check";
 import { startEmulator, type Emulator, type FaultOptions, type ListOrder } from "../../emulator";
-import {
-  buildImportJobsResult,
-  createClient,
-  fetchAddressListImportJobs,
-  isImportJobsError,
-  listImportJobPages,
-  type ImportJobsErrorName,
-} from "../../provider";
+import { isImportJobsError, type ImportJobsErrorName } from "../../provider";
+import { buildImportJobsResult } from "../../provider/buildImportJobsResult";
+import { createClient } from "../../provider/createClient";
+import { fetchAddressListImportJobs } from "../../provider/fetchAddressListImportJobs";
+import { listImportJobPages } from "../../provider/listImportJobPages";
 import {
   bounded,
   createJobs,

@@ -1,15 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
-import {
-  createClient,
-  fetchAddressListImportJobs,
-  isServiceError,
-  listImportJobPages,
-  PaginationError,
-  ServiceError,
-  validateArgs,
-} from "../../provider";
+import { isServiceError, PaginationError, ServiceError } from "../../provider";
+import { createClient } from "../../provider/createClient";
+import { fetchAddressListImportJobs } from "../../provider/fetchAddressListImportJobs";
+import { listImportJobPages } from "../../provider/listImportJobPages";
+import { validateArgs } from "../../provider/validateArgs";
 import { DEFAULT_REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_ENV } from "../../provider/createClient";
 import { signedRequest } from "../emulator/helpers";
 import {

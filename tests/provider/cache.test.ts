@@ -1,5 +1,6 @@
 import type { Emulator } from "../../emulator";
-import { fetchAddressListImportJobs, getAddressListImportJobs } from "../../provider";
+import { getAddressListImportJobs } from "../../provider";
+import { fetchAddressListImportJobs } from "../../provider/fetchAddressListImportJobs";
 import { createJob, manyJobs, seedList, startTestEmulator } from "./fixture";
 
 const LIST = "ListAddressListImportJobs";

@@ -1,11 +1,7 @@
 import type { Emulator } from "../../emulator";
-import {
-  createClient,
-  getAddressListImportJobs,
-  isPaginationError,
-  listImportJobPages,
-  PaginationError,
-} from "../../provider";
+import { getAddressListImportJobs, isPaginationError, PaginationError } from "../../provider";
+import { createClient } from "../../provider/createClient";
+import { listImportJobPages } from "../../provider/listImportJobPages";
 import { expectedCalls, manyJobs, seedList, startTestEmulator } from "./fixture";
 
 const LIST = "ListAddressListImportJobs";

@@ -13,12 +13,12 @@ import {
   isServiceError,
   isThrottledError,
   isWaitTimeoutError,
-  RETRY_DELAY_ENV,
   ServiceError,
   ThrottledError,
   WaitTimeoutError,
   type ImportJob,
 } from "../../provider";
+import { RETRY_DELAY_ENV } from "../../provider/createClient";
 import { manyJobs, seedList, startTestEmulator } from "./fixture";
 
 const LIST = "ListAddressListImportJobs";

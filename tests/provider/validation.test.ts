@@ -3,9 +3,9 @@ import {
   getAddressListImportJobs,
   InvalidArgumentError,
   isInvalidArgumentError,
-  validateArgs,
   type GetAddressListImportJobsArgs,
 } from "../../provider";
+import { validateArgs } from "../../provider/validateArgs";
 import { manyJobs, seedList, startTestEmulator } from "./fixture";
 
 let emulator: Emulator;
