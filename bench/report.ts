@@ -1,0 +1,157 @@
+import { describeCompletion, type GateResults } from "./scenarios/gate";
+import { CONTENDER_LABELS, type ListingResults } from "./scenarios/listing";
+import type { ProcessingResults } from "./scenarios/processing";
+import type { RepeatedResults } from "./scenarios/repeatedLookups";
+import { THROTTLE_LABELS, type ThrottleResults } from "./scenarios/throttling";
+import { renderTable } from "./table";
+import type { TargetVerdict } from "./targets";
+import { duration, fixed, ratio } from "./stats";
+
+/** Scenario 1: one row per N and contender. */
+export function listingTable(listing: ListingResults, markdown = false): string {
+  const rows: string[][] = [];
+  for (const size of listing.sizes) {
+    for (const [contender, s] of Object.entries(size.summary)) {
+      if (!s) continue;
+      rows.push([
+        fixed(size.n),
+        CONTENDER_LABELS[contender as keyof typeof CONTENDER_LABELS],
+        `${fixed(s.runs)}${s.failures ? ` (${s.failures} failed)` : ""}`,
+        `${fixed(s.calls)} / ${fixed(size.floorCalls)}`,
+        duration(s.wallMs),
+        `${duration(s.wallMinMs)}–${duration(s.wallMaxMs)}`,
+        ratio(s.ratioToFloor),
+        contender === "ours" ? ratio(size.oursOverSdk) : "",
+        duration(s.cpuMs),
+        `${fixed(s.peakRssMb)} MB`,
+        duration(s.emulatorCpuMs),
+      ]);
+    }
+  }
+  return renderTable(
+    [
+      { header: "N", align: "right" },
+      { header: "contender" },
+      { header: "runs", align: "right" },
+      { header: "calls / floor", align: "right" },
+      { header: "wall (median)", align: "right" },
+      { header: "min–max", align: "right" },
+      { header: "÷ floor", align: "right" },
+      { header: "ours ÷ SDK", align: "right" },
+      { header: "client CPU", align: "right" },
+      { header: "peak RSS", align: "right" },
+      { header: "emulator CPU", align: "right" },
+    ],
+    rows,
+    markdown,
+  );
+}
+
+/** Scenario 2. */
+export function repeatedTable(repeated: RepeatedResults, markdown = false): string {
+  return renderTable(
+    [
+      { header: "contender" },
+      { header: "lookups" },
+      { header: "calls (median)", align: "right" },
+      { header: "passes", align: "right" },
+      { header: "wall (median)", align: "right" },
+    ],
+    repeated.cases.map((c) => [
+      c.contender === "ours" ? "ours" : "SDK loop (naive)",
+      `${repeated.times} × ${c.mode}`,
+      `${fixed(c.medianCalls)}${c.failures ? ` (${c.failures} failed)` : ""}`,
+      fixed(c.medianCalls / repeated.floorCalls, 1),
+      duration(c.medianWallMs),
+    ]),
+    markdown,
+  );
+}
+
+/** Scenario 3. */
+export function throttlingTable(throttling: ThrottleResults, markdown = false): string {
+  return renderTable(
+    [
+      { header: "contender" },
+      { header: "runs", align: "right" },
+      { header: "failures", align: "right" },
+      { header: "wall (median)", align: "right" },
+      { header: "calls (median)", align: "right" },
+      { header: "of the limit", align: "right" },
+    ],
+    throttling.summary.map((s) => [
+      THROTTLE_LABELS[s.contender],
+      fixed(s.runs),
+      fixed(s.failures),
+      duration(s.medianWallMs),
+      fixed(s.medianCalls),
+      Number.isFinite(s.medianShareOfLimit) ? `${fixed(s.medianShareOfLimit * 100)}%` : "–",
+    ]),
+    markdown,
+  );
+}
+
+/** Scenario 4. */
+export function gateTable(gate: GateResults, markdown = false): string {
+  if (!gate.available) {
+    return gate.note ?? "not available";
+  }
+  return renderTable(
+    [
+      { header: "jobs in list", align: "right" },
+      { header: "completes at", align: "right" },
+      { header: "min/maxDelay", align: "right" },
+      { header: "release lag", align: "right" },
+      { header: "≤ maxDelay", align: "right" },
+      { header: "last poll", align: "right" },
+      { header: "polls", align: "right" },
+      { header: "calls waiting + after", align: "right" },
+    ],
+    gate.runs.map((r) => [
+      fixed(r.listSize),
+      describeCompletion(r.completion),
+      `${r.minDelay} / ${r.maxDelay} s`,
+      r.ok ? duration(r.releaseLagMs) : `failed: ${r.error}`,
+      r.ok && r.releaseLagMs <= r.maxDelay * 1000 ? "yes" : "NO",
+      duration(r.lastPollMs),
+      fixed(r.polls),
+      `${fixed(r.callsBeforeCompletion)} + ${fixed(r.callsAfterCompletion)}`,
+    ]),
+    markdown,
+  );
+}
+
+/** Scenario 5. */
+export function processingTable(processing: ProcessingResults, markdown = false): string {
+  return renderTable(
+    [
+      { header: `step (${fixed(processing.jobs)} jobs, median of ${processing.repetitions - 1})` },
+      { header: "CPU", align: "right" },
+    ],
+    [
+      [
+        "buildImportJobsResult (normalise, filter, sort, summarise, fingerprint)",
+        duration(processing.totalCpuMs),
+      ],
+      ["  … first repetition (cold JIT)", duration(processing.firstCpuMs)],
+      ["  normalise (normalizeImportJob)", duration(processing.normaliseMs)],
+      ["  sort (compareImportJobs)", duration(processing.sortMs)],
+      ["  fingerprint (canonical JSON + SHA-256)", duration(processing.fingerprintMs)],
+      ["naive: sort the SDK objects by CreatedTimestamp", duration(processing.naiveSortMs)],
+      [
+        "RSS: input built / peak after one build / peak after all",
+        `${fixed(processing.inputRssMb)} / ${fixed(processing.firstPeakRssMb)} / ${fixed(processing.peakRssMb)} MB`,
+      ],
+    ],
+    markdown,
+  );
+}
+
+/** The targets of the issue. */
+export function targetsTable(verdicts: readonly TargetVerdict[], markdown = false): string {
+  return renderTable(
+    [{ header: "target" }, { header: "measured" }, { header: "verdict" }],
+    verdicts.map((v) => [v.target, v.measured, v.met === "n/a" ? "n/a" : v.met ? "met" : "MISSED"]),
+    markdown,
+  );
+}

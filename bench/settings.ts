@@ -1,0 +1,73 @@
+/**
+ * When the gated job completes: a fixed time after the gate started, or (the worst case) right after
+ * the gate's poll number `afterPoll` has read the last page, so that only the next poll can see it.
+ */
+export type GateCompletion = { readonly atSeconds: number } | { readonly afterPoll: number };
+
+/** Everything that differs between a full run and `--quick`. */
+export interface BenchSettings {
+  readonly mode: "full" | "quick";
+  /** Latency the emulator adds to every API response, ms. */
+  readonly latencyMs: number;
+  readonly listing: {
+    readonly sizes: readonly number[];
+    /** Repetitions per contender at size `n`. */
+    readonly repetitions: (n: number) => number;
+    /** Repetitions of the AWS CLI at size `n` (each one starts a Python process). */
+    readonly cliRepetitions: (n: number) => number;
+  };
+  readonly repeated: { readonly jobs: number; readonly times: number; readonly repetitions: number };
+  readonly throttling: { readonly jobs: number; readonly tps: number; readonly repetitions: number };
+  readonly gate: {
+    readonly listSizes: readonly number[];
+    /** When the job completes; one run per list size and entry. */
+    readonly completions: readonly GateCompletion[];
+    readonly minDelay: number;
+    readonly maxDelay: number;
+    readonly maxWaitTime: number;
+  };
+  readonly processing: { readonly jobs: number; readonly repetitions: number };
+}
+
+/**
+ * The full run: every size the issue asks for, 5 repetitions (3 at 100 000 jobs, where one run is
+ * 2 000 sequential calls ≈ 45 s), and the AWS CLI once at 100 000. About 12 minutes on 2 cores.
+ */
+export const FULL: BenchSettings = {
+  mode: "full",
+  latencyMs: 20,
+  listing: {
+    sizes: [10, 1_000, 10_000, 100_000],
+    // 7 at 10 000, where the "≤ 1.05× the SDK loop" target is judged on a ±10 % noisy 2-core machine.
+    repetitions: (n) => (n >= 100_000 ? 3 : n >= 10_000 ? 7 : 5),
+    cliRepetitions: (n) => (n >= 100_000 ? 1 : n >= 10_000 ? 3 : 5),
+  },
+  repeated: { jobs: 1_000, times: 5, repetitions: 3 },
+  throttling: { jobs: 5_000, tps: 5, repetitions: 2 },
+  // Delays 1, 2, 4, 4… s: after poll 3 the next delay is maxDelay, the worst moment to complete.
+  gate: {
+    listSizes: [10, 1_000],
+    completions: [{ atSeconds: 2.5 }, { afterPoll: 3 }],
+    minDelay: 1,
+    maxDelay: 4,
+    maxWaitTime: 120,
+  },
+  processing: { jobs: 100_000, repetitions: 5 },
+};
+
+/** `--quick`: the same harness on small inputs, for CI (under a minute); no figure from it is meaningful. */
+export const QUICK: BenchSettings = {
+  mode: "quick",
+  latencyMs: 20,
+  listing: { sizes: [10, 1_000], repetitions: () => 2, cliRepetitions: () => 1 },
+  repeated: { jobs: 200, times: 5, repetitions: 1 },
+  throttling: { jobs: 500, tps: 5, repetitions: 1 },
+  gate: {
+    listSizes: [10],
+    completions: [{ atSeconds: 0.7 }, { afterPoll: 3 }],
+    minDelay: 0.2,
+    maxDelay: 0.5,
+    maxWaitTime: 20,
+  },
+  processing: { jobs: 10_000, repetitions: 2 },
+};

@@ -1,0 +1,102 @@
+import type { GateResults } from "./scenarios/gate";
+import type { ListingResults } from "./scenarios/listing";
+import type { ProcessingResults } from "./scenarios/processing";
+import type { ThrottleResults } from "./scenarios/throttling";
+import { fixed, ratio } from "./stats";
+
+/** One target of the issue, what was measured, and whether it holds. Reported, never asserted. */
+export interface TargetVerdict {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean | "n/a";
+}
+
+export interface BenchResultsForTargets {
+  readonly listing: ListingResults;
+  readonly throttling: ThrottleResults;
+  readonly gate: GateResults;
+  readonly processing: ProcessingResults;
+}
+
+/** Size the "≤ 1.05× the SDK loop" target is judged at: 10 000 jobs, or the largest size of a quick run. */
+const RATIO_SIZE = 10_000;
+/** Size the CPU and memory targets are judged at. */
+const LARGE_SIZE = 100_000;
+
+/**
+ * Evaluates the issue's targets on a run's results. A quick run's figures come from inputs too small
+ * to mean anything, so there every verdict is "n/a" (the measured text is kept).
+ */
+export function evaluateTargets(results: BenchResultsForTargets, quick = false): TargetVerdict[] {
+  const verdicts = judge(results);
+  return quick ? verdicts.map((v) => ({ ...v, met: "n/a" as const })) : verdicts;
+}
+
+function judge(results: BenchResultsForTargets): TargetVerdict[] {
+  const verdicts: TargetVerdict[] = [];
+  const { sizes } = results.listing;
+
+  const offFloor = sizes.filter((size) =>
+    size.runs.some((r) => r.contender === "ours" && r.calls !== size.floorCalls),
+  );
+  verdicts.push({
+    target: "calls = ceil(N/50) for every N (ours)",
+    measured: sizes
+      .map((size) => `N=${fixed(size.n)}: ${fixed(size.summary.ours?.calls)}/${fixed(size.floorCalls)}`)
+      .join(", "),
+    met: sizes.length === 0 ? "n/a" : offFloor.length === 0,
+  });
+
+  const ratioSize = sizes.find((s) => s.n === RATIO_SIZE) ?? sizes[sizes.length - 1];
+  verdicts.push({
+    target: `wall ≤ 1.05× SDK loop at N=${fixed(RATIO_SIZE)}`,
+    measured:
+      `${ratio(ratioSize?.oursOverSdk ?? NaN)} (paired median at N=${fixed(ratioSize?.n)}` +
+      `${ratioSize?.n === RATIO_SIZE ? "" : ", not the target size"})`,
+    met: ratioSize?.n === RATIO_SIZE ? ratioSize.oursOverSdk <= 1.05 : "n/a",
+  });
+
+  const large = sizes.find((s) => s.n === LARGE_SIZE);
+  const processing = results.processing;
+  const extraCpu = large ? (large.summary.ours?.cpuMs ?? NaN) - (large.summary.sdk?.cpuMs ?? NaN) : NaN;
+  verdicts.push({
+    target: "100 000 jobs: < 1.5 s CPU beyond the network",
+    measured:
+      `normalise+sort+fingerprint ${fixed(processing.totalCpuMs)} ms at N=${fixed(processing.jobs)}` +
+      (large ? `; ours − SDK loop process CPU ${fixed(extraCpu)} ms` : ""),
+    met:
+      processing.jobs === LARGE_SIZE && large !== undefined
+        ? processing.totalCpuMs < 1500 && extraCpu < 1500
+        : "n/a",
+  });
+  verdicts.push({
+    target: "100 000 jobs: < 300 MB peak RSS (ours)",
+    measured: large ? `${fixed(large.summary.ours?.peakRssMb)} MB` : "not run",
+    met: large ? (large.summary.ours?.peakRssMb ?? Infinity) < 300 : "n/a",
+  });
+
+  const throttled = results.throttling.summary.find((s) => s.contender === "ours");
+  verdicts.push({
+    target: `throttled (TPS ${results.throttling.tps}): 0 failures, ≥ 80% of the limit (ours)`,
+    measured: throttled
+      ? `${throttled.failures} failures in ${throttled.runs} runs, ${fixed(throttled.medianShareOfLimit * 100)}% of the limit`
+      : "not run",
+    met: throttled ? throttled.failures === 0 && throttled.medianShareOfLimit >= 0.8 : "n/a",
+  });
+
+  const gate = results.gate;
+  const late = gate.runs.filter((r) => !r.ok || r.releaseLagMs > r.maxDelay * 1000);
+  verdicts.push({
+    target: "gate releases within maxDelay of completion",
+    measured: gate.available
+      ? gate.runs
+          .map(
+            (r) =>
+              `${fixed(r.releaseLagMs)} ms (maxDelay ${fixed(r.maxDelay * 1000)} ms, list ${fixed(r.listSize)})`,
+          )
+          .join("; ")
+      : (gate.note ?? "not available"),
+    met: gate.available && gate.runs.length > 0 ? late.length === 0 : "n/a",
+  });
+  return verdicts;
+}
