@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "./clock";
-import type { ImportDataType, ImportJobStatus } from "./types";
+import { sortForListing } from "./order";
+import type { ImportDataType, ImportJobStatus, ListOrder } from "./types";
 
 /** Documented quotas (SES Developer Guide, "Address Lists"). */
 export const MAX_ADDRESS_LISTS = 100;
@@ -59,6 +60,12 @@ export class Store {
   readonly clientTokens = new Map<string, { request: string; result: string }>();
   private seq = 0;
   private idCounter = 0;
+  /**
+   * Each list's jobs in listing order, per order, kept until a job is added or the list deleted: a
+   * client paging through 100 000 jobs must not make every page re-sort them all (the orders depend
+   * only on a job's immutable `seq`/`orderKey`; the arrays hold the live records, so status changes show).
+   */
+  private readonly listings = new Map<string, Map<ListOrder, JobRecord[]>>();
 
   constructor(
     readonly clock: Clock,
@@ -114,6 +121,7 @@ export class Store {
       this.jobs.delete(job.jobId);
     }
     this.lists.delete(addressListId);
+    this.listings.delete(addressListId);
   }
 
   addJob(
@@ -132,11 +140,27 @@ export class Store {
       createdMs: this.clock.now(),
     };
     this.jobs.set(jobId, job);
+    this.listings.delete(addressListId);
     return job;
   }
 
   jobsOf(addressListId: string): JobRecord[] {
     return [...this.jobs.values()].filter((j) => j.addressListId === addressListId);
+  }
+
+  /** The list's jobs in `order`, as ListAddressListImportJobs pages through them (cached; do not mutate). */
+  jobsInListingOrder(addressListId: string, order: ListOrder): readonly JobRecord[] {
+    let byOrder = this.listings.get(addressListId);
+    if (byOrder === undefined) {
+      byOrder = new Map();
+      this.listings.set(addressListId, byOrder);
+    }
+    let jobs = byOrder.get(order);
+    if (jobs === undefined) {
+      jobs = sortForListing(this.jobsOf(addressListId), order);
+      byOrder.set(order, jobs);
+    }
+    return jobs;
   }
 
   /** Registers an address (idempotent); false when the list is full. */

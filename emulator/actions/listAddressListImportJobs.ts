@@ -1,5 +1,4 @@
 import { requireList, type Action } from "../action";
-import { sortForListing } from "../order";
 import { DEFAULT_PAGE_SIZE, paginate } from "../paginate";
 import { shapes } from "../validation";
 import { toWireJob } from "../wire";
@@ -12,7 +11,7 @@ export const listAddressListImportJobs: Action = {
   },
   handle(ctx, input) {
     const list = requireList(ctx, input.AddressListId as string);
-    const jobs = sortForListing(ctx.store.jobsOf(list.addressListId), ctx.listOrder);
+    const jobs = ctx.store.jobsInListingOrder(list.addressListId, ctx.listOrder);
     const { page, nextToken } = paginate(
       jobs,
       {
