@@ -4,11 +4,10 @@
  *
  *   npm run bench                 full run (~12 min on 2 cores) → bench/results/latest.{json,md}, wall-vs-n.svg
  *   npm run bench -- --quick      small inputs (< 1 min, for CI) → bench/results/quick.tmp/ (git-ignored)
- *   (--only, --sizes and --no-emulator-shim runs write to bench/results/partial.tmp/, also git-ignored)
+ *   (--only and --sizes runs write to bench/results/partial.tmp/, also git-ignored)
  *   npm run bench -- --only=listing,processing     a subset of: listing, repeated, throttling, gate, processing
  *   npm run bench -- --sizes=10000,100000          scenario 1 at these N only
  *   npm run bench -- --chart-only                  redraw results/wall-vs-n.svg from results/latest.json
- *   npm run bench -- --no-emulator-shim            measure with the emulator's own O(N)-per-page listing
  *
  * Nothing here asserts a time: the targets are printed as met / MISSED, and the exit code only says
  * whether the harness itself worked.
@@ -19,7 +18,6 @@ import { join } from "node:path";
 import { awsCliVersion } from "./awsCli";
 import { BUILD_DIR, buildChild, ROOT } from "./buildChild";
 import { wallVsNChart } from "./chart";
-import { applyEmulatorListingShim } from "./emulatorListingShim";
 import {
   gateTable,
   listingTable,
@@ -42,20 +40,16 @@ type Scenario = (typeof SCENARIOS)[number];
 interface Options {
   readonly settings: BenchSettings;
   readonly only: ReadonlySet<Scenario>;
-  readonly shim: boolean;
   readonly sizesGiven: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
   let settings = FULL;
   let only = new Set<Scenario>(SCENARIOS);
-  let shim = true;
   let sizes: number[] | undefined;
   for (const arg of argv) {
     if (arg === "--quick") {
       settings = QUICK;
-    } else if (arg === "--no-emulator-shim") {
-      shim = false;
     } else if (arg.startsWith("--sizes=")) {
       sizes = arg
         .slice("--sizes=".length)
@@ -73,14 +67,14 @@ function parseOptions(argv: readonly string[]): Options {
       only = new Set(names as Scenario[]);
     } else {
       throw new Error(
-        `Unknown option ${arg}; expected --quick, --only=<scenarios>, --sizes=<n,…>, --no-emulator-shim or --chart-only.`,
+        `Unknown option ${arg}; expected --quick, --only=<scenarios>, --sizes=<n,…> or --chart-only.`,
       );
     }
   }
   if (sizes) {
     settings = { ...settings, listing: { ...settings.listing, sizes } };
   }
-  return { settings, only, shim, sizesGiven: sizes !== undefined };
+  return { settings, only, sizesGiven: sizes !== undefined };
 }
 
 /** Whether the compiled package exports issue 4's waiter (scenario 4 needs it). */
@@ -119,15 +113,11 @@ async function main(): Promise<void> {
   // Other work on the machine skews every figure; the load averages say whether there was any.
   const loadAtStart = loadavg();
   // Only a complete full run replaces the committed results; quick and partial runs go to git-ignored folders.
-  const partial = options.only.size < SCENARIOS.length || options.sizesGiven || !options.shim;
+  const partial = options.only.size < SCENARIOS.length || options.sizesGiven;
   const scratch = settings.mode === "quick" ? "quick.tmp" : partial ? "partial.tmp" : undefined;
   const outDir = join(ROOT, "bench", "results", ...(scratch ? [scratch] : []));
   mkdirSync(outDir, { recursive: true });
 
-  const shimApplied = options.shim && applyEmulatorListingShim();
-  if (options.shim && !shimApplied) {
-    log("warning: the emulator listing shim could not be applied; its per-page sort is included.");
-  }
   log(`bench (${settings.mode}): compiling the child…`);
   const childScript = buildChild();
   const awsCli = await awsCliVersion();
@@ -170,7 +160,7 @@ async function main(): Promise<void> {
     `pulumi-mailmanager-import-jobs benchmarks (${settings.mode}), ${new Date(started).toISOString()}, ` +
     `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, Node ${process.version}; ` +
     `emulator latency ${settings.latencyMs} ms per call; ${awsCli ?? "AWS CLI not installed"}; ` +
-    `emulator listing shim ${shimApplied ? "on" : "off"}; took ${durationS.toFixed(0)} s; ` +
+    `took ${durationS.toFixed(0)} s; ` +
     `load average ${loadAtStart[0].toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`;
 
   const tables = (markdown: boolean) =>
@@ -232,7 +222,6 @@ async function main(): Promise<void> {
       gate: settings.gate,
       processing: settings.processing,
     },
-    emulatorListingShim: shimApplied,
     awsCli: awsCli ?? null,
     scenarios: {
       listing,
