@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { changedInputs, containsUnknown, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
+import { diffByInputs, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
 import { fetchAddressListImportJobs } from "./fetchAddressListImportJobs";
 import type {
   GetAddressListImportJobsArgs,
@@ -76,14 +76,9 @@ export const addressListImportJobsProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    // In preview an input may be unknown (another resource's output): it may change, so say so.
-    if (containsUnknown(pickInputs(news, INPUT_KEYS))) {
-      return { changes: true };
-    }
-    const changed = changedInputs(olds, news, INPUT_KEYS);
-    if (changed.length > 0) {
-      const replaces = changed.filter((key) => REPLACE_KEYS.includes(key));
-      return { changes: true, ...(replaces.length > 0 ? { replaces } : {}) };
+    const byInputs = diffByInputs(olds, news, INPUT_KEYS, REPLACE_KEYS);
+    if (byInputs !== undefined) {
+      return byInputs;
     }
     // Same inputs: a change only when the jobs did. The fingerprint covers the region and every job
     // field, never the pre-signed URLs, which are re-signed on every call.

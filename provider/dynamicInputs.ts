@@ -80,6 +80,28 @@ export function changedInputs(
 }
 
 /**
+ * The part of a provider's `diff` that the inputs alone decide: a change when an input is unknown
+ * (in preview, another resource's output: it may change) or differs, with `replaces` for the inputs
+ * that name another resource. `undefined` when the inputs are the same and the service must decide.
+ */
+export function diffByInputs(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  keys: readonly string[],
+  replaceKeys: readonly string[],
+): { changes: true; replaces?: string[] } | undefined {
+  if (containsUnknown(pickInputs(news, keys))) {
+    return { changes: true };
+  }
+  const changed = changedInputs(olds, news, keys);
+  if (changed.length === 0) {
+    return undefined;
+  }
+  const replaces = changed.filter((key) => replaceKeys.includes(key));
+  return { changes: true, ...(replaces.length > 0 ? { replaces } : {}) };
+}
+
+/**
  * `value` as plain JSON: `undefined` members removed at every depth (the engine's Struct conversion
  * rejects them with "Unexpected struct type."), arrays and objects copied.
  */

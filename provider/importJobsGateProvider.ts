@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { show } from "./argumentMessages";
 import { checkImportJobs } from "./checkImportJobs";
 import { createEngineLog } from "./engineLog";
-import { changedInputs, containsUnknown, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
+import { diffByInputs, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
 import { fingerprint } from "./fingerprint";
 import { reportProgress } from "./reportProgress";
 import { summarizeImportJobs } from "./summarizeImportJobs";
@@ -149,13 +149,9 @@ export const importJobsGateProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    if (containsUnknown(pickInputs(news, INPUT_KEYS))) {
-      return { changes: true };
-    }
-    const changed = changedInputs(olds, news, INPUT_KEYS);
-    if (changed.length > 0) {
-      const replaces = changed.filter((key) => REPLACE_KEYS.includes(key));
-      return { changes: true, ...(replaces.length > 0 ? { replaces } : {}) };
+    const byInputs = diffByInputs(olds, news, INPUT_KEYS, REPLACE_KEYS);
+    if (byInputs !== undefined) {
+      return byInputs;
     }
     // Same settings: re-check once, without waiting. A change (so the next `up` waits again) when the
     // condition no longer holds or the selection now holds other jobs, statuses or counts.
