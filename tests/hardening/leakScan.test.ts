@@ -23,7 +23,7 @@ import {
   type FakeEngine,
   type ProviderHost,
 } from "../dynamic/providerHost";
-import { settle } from "../provider/outputHelpers";
+import { settle, useEchoMocks } from "../provider/outputHelpers";
 import { printSummary, useFastClientEnvironment } from "./support";
 
 /**
@@ -39,15 +39,7 @@ import { printSummary, useFastClientEnvironment } from "./support";
  * pre-signed URL carries (`X-Amz-Signature`, `X-Amz-Security-Token`, the emulator's `/upload/…?` path).
  */
 
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
-    call: () => ({}),
-  },
-  "project",
-  "stack",
-  false,
-);
+void useEchoMocks();
 
 const CREDENTIALS = {
   accessKeyId: "AKIALEAKSCAN7Q3Z9XW2",

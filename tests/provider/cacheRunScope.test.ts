@@ -1,18 +1,12 @@
-import * as pulumi from "@pulumi/pulumi";
+import { useEchoMocks } from "./outputHelpers";
 import type { Emulator } from "../../emulator";
 import { getAddressListImportJobsOutput } from "../../provider";
 import { createJob, manyJobs, seedList, startTestEmulator } from "./fixture";
 import { settle } from "./outputHelpers";
 
 /** Starts a new (mocked) program run: a new resource monitor, as each Automation API run gets. */
-function newRun(): Promise<void> {
-  return pulumi.runtime.setMocks(
-    { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: () => ({}) },
-    "project",
-    "stack",
-    false,
-  );
-}
+/** A fresh program run: setMocks resets the runtime state. */
+const newRun = useEchoMocks;
 
 let emulator: Emulator;
 

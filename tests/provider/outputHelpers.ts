@@ -15,6 +15,20 @@ export async function settle<T>(
   return { known, secret, value: known ? await internal.promise() : undefined };
 }
 
+/**
+ * Mocks for a program run that is not a preview: every resource gets an id and its outputs echo its
+ * inputs (as a provider's do); no engine invoke is expected. Returns setMocks' promise, which a test
+ * awaits when it needs a fresh program run.
+ */
+export function useEchoMocks(): Promise<void> {
+  return pulumi.runtime.setMocks(
+    { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: () => ({}) },
+    "project",
+    "stack",
+    false,
+  );
+}
+
 /** A custom resource that only exists for the mocks: its outputs are whatever the mock returns. */
 export class MockedResource extends pulumi.CustomResource {
   declare readonly addressListId: pulumi.Output<string>;

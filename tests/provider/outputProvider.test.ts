@@ -6,18 +6,9 @@ import { Provider } from "@pulumi/aws/provider";
 import type { Emulator } from "../../emulator";
 import { getAddressListImportJobs, getAddressListImportJobsOutput } from "../../provider";
 import { manyJobs, seedList, startTestEmulator } from "./fixture";
-import { MockedResource, settle } from "./outputHelpers";
+import { MockedResource, settle, useEchoMocks } from "./outputHelpers";
 
-// Not a preview: every resource gets an id, and its outputs echo its inputs (as a provider's do).
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
-    call: () => ({}),
-  },
-  "project",
-  "stack",
-  false,
-);
+void useEchoMocks();
 
 let emulator: Emulator;
 let list: string;

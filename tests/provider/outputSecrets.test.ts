@@ -2,17 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Emulator } from "../../emulator";
 import { getAddressListImportJobsOutput } from "../../provider";
 import { manyJobs, seedList, startTestEmulator } from "./fixture";
-import { settle } from "./outputHelpers";
+import { settle, useEchoMocks } from "./outputHelpers";
 
-pulumi.runtime.setMocks(
-  {
-    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
-    call: () => ({}),
-  },
-  "project",
-  "stack",
-  false,
-);
+void useEchoMocks();
 
 let emulator: Emulator;
 let list: string;
