@@ -5,7 +5,7 @@ import type {
   GetAddressListImportJobsArgs,
   GetAddressListImportJobsResult,
 } from "./getAddressListImportJobs";
-import { validateArgs } from "./validateArgs";
+import { ARGUMENT_NAMES, validateArgs } from "./validateArgs";
 
 /**
  * The dynamic provider behind `AddressListImportJobs`: one module-level object (the SDK caches its
@@ -16,24 +16,8 @@ import { validateArgs } from "./validateArgs";
 /** The resource's inputs: the data function's arguments but `cache` (each operation reads afresh). */
 export type AddressListImportJobsInputs = Omit<GetAddressListImportJobsArgs, "cache">;
 
-/** Every input, in argument order; the mapped type makes the compiler insist on the complete list. */
-const INPUTS: { readonly [K in keyof AddressListImportJobsInputs]-?: true } = {
-  addressListId: true,
-  region: true,
-  profile: true,
-  endpoint: true,
-  pageSize: true,
-  statuses: true,
-  importDataType: true,
-  nameRegex: true,
-  createdAfter: true,
-  createdBefore: true,
-  sortOrder: true,
-  limit: true,
-  includePreSignedUrls: true,
-  maxAttempts: true,
-};
-const INPUT_KEYS = Object.keys(INPUTS);
+/** Every input, in argument order: the data function's arguments but `cache`. */
+const INPUT_KEYS: readonly string[] = ARGUMENT_NAMES.filter((key) => key !== "cache");
 
 /** Inputs whose change makes it another list: replaced, so that the id stays "region/list". */
 const REPLACE_KEYS = ["addressListId", "region"];

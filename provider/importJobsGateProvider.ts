@@ -7,7 +7,7 @@ import { fingerprint } from "./fingerprint";
 import { reportProgress } from "./reportProgress";
 import { summarizeImportJobs } from "./summarizeImportJobs";
 import type { ImportJob, ImportJobCounts, ImportJobStatus, ImportJobTotals } from "./types";
-import { validateWaitForImportJobsArgs } from "./validateWaitForImportJobsArgs";
+import { validateWaitForImportJobsArgs, waitArgumentNames } from "./validateWaitForImportJobsArgs";
 import { waitForImportJobs, type WaitForImportJobsArgs } from "./waitForImportJobs";
 
 /**
@@ -49,31 +49,8 @@ export interface ImportJobsGateSummary {
   readonly totals: ImportJobTotals;
 }
 
-/** Every input, in argument order; the mapped type makes the compiler insist on the complete list. */
-const INPUTS: { readonly [K in keyof ImportJobsGateInputs]-?: true } = {
-  addressListId: true,
-  region: true,
-  profile: true,
-  endpoint: true,
-  pageSize: true,
-  statuses: true,
-  importDataType: true,
-  nameRegex: true,
-  createdAfter: true,
-  createdBefore: true,
-  sortOrder: true,
-  limit: true,
-  maxAttempts: true,
-  jobIds: true,
-  select: true,
-  allowStopped: true,
-  maxFailedItems: true,
-  minImportedItems: true,
-  maxWaitTime: true,
-  minDelay: true,
-  maxDelay: true,
-};
-const INPUT_KEYS = Object.keys(INPUTS);
+/** Every input, in argument order: the waiter's arguments but its hooks (`sleep`, `now`, `onProgress`). */
+const INPUT_KEYS = waitArgumentNames("ImportJobsGate");
 
 /**
  * The gate's URN, computed by the program (a provider's `create` is not told it) so that progress

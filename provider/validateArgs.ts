@@ -145,7 +145,8 @@ const RULES: { readonly [K in keyof GetAddressListImportJobsArgs]-?: Rule } = {
   cache: boolean("cache"),
 };
 
-const ARGUMENT_NAMES = Object.keys(RULES);
+/** Every argument of `getAddressListImportJobs`, in argument order (the keys of the rule table). */
+export const ARGUMENT_NAMES = Object.keys(RULES) as readonly (keyof GetAddressListImportJobsArgs)[];
 
 /**
  * Every problem with `args`, as `{ property, reason }` failures in argument order; empty when valid.
@@ -163,7 +164,7 @@ export function validateArgs(args: unknown, notArguments: NotArguments = {}): Ar
   }
   const record = args as Record<string, unknown>;
   const failures: ArgumentFailure[] = [];
-  const allowed = ARGUMENT_NAMES.filter((name) => notArguments[name] === undefined);
+  const allowed: readonly string[] = ARGUMENT_NAMES.filter((name) => notArguments[name] === undefined);
   for (const name of allowed) {
     const value = record[name];
     // Absent optional arguments take their defaults; the one required argument is checked either way.

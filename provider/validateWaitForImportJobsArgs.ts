@@ -2,7 +2,7 @@ import { show, unknownArgument, type NotArguments } from "./argumentMessages";
 import type { ArgumentFailure } from "./errors";
 import { InvalidArgumentError } from "./errors";
 import type { GetAddressListImportJobsArgs } from "./getAddressListImportJobs";
-import { validateArgs } from "./validateArgs";
+import { ARGUMENT_NAMES, validateArgs } from "./validateArgs";
 
 /**
  * Every rule for the arguments of `waitForImportJobs` (and so of `ImportJobsGate`), in one place, checked
@@ -24,22 +24,14 @@ export const MAX_DURATION = 2_147_483;
 /** The data-function arguments the waiter takes: where the list is, and the filters of `select`. */
 export type WaitLookupArgs = Omit<GetAddressListImportJobsArgs, "includePreSignedUrls" | "cache">;
 
-/** Every lookup argument; the mapped type makes the compiler insist on the complete list. */
-const LOOKUP_KEYS: { readonly [K in keyof WaitLookupArgs]-?: true } = {
-  addressListId: true,
-  region: true,
-  profile: true,
-  endpoint: true,
-  pageSize: true,
-  statuses: true,
-  importDataType: true,
-  nameRegex: true,
-  createdAfter: true,
-  createdBefore: true,
-  sortOrder: true,
-  limit: true,
-  maxAttempts: true,
-};
+/** The data function's arguments that the waiter does not take. */
+const NOT_LOOKUP_ARGUMENTS: readonly string[] = [
+  "includePreSignedUrls",
+  "cache",
+] satisfies (keyof GetAddressListImportJobsArgs)[];
+
+/** Every lookup argument of the waiter: the data function's, less those above. */
+const LOOKUP_KEYS: readonly string[] = ARGUMENT_NAMES.filter((key) => !NOT_LOOKUP_ARGUMENTS.includes(key));
 
 /** The lookup arguments that narrow `select`; meaningless next to explicit `jobIds`. */
 export const SELECT_FILTER_KEYS = [
@@ -67,7 +59,7 @@ const WAIT_KEYS = [
   "onProgress",
 ] as const;
 
-const ALL_KEYS: readonly string[] = [...Object.keys(LOOKUP_KEYS), ...WAIT_KEYS];
+const ALL_KEYS: readonly string[] = [...LOOKUP_KEYS, ...WAIT_KEYS];
 
 /** The surfaces these rules serve: the function, and the gate resource that runs it. */
 export type WaitSurface = "waitForImportJobs" | "ImportJobsGate";
@@ -145,6 +137,12 @@ function functionRule(field: string, value: unknown, shape: string): string | un
     : `Expected \`${field}\` to be a function ${shape}, got ${show(value)}.`;
 }
 
+/** The arguments `surface` takes, in order: for ImportJobsGate, the resource's inputs. */
+export function waitArgumentNames(surface: WaitSurface): string[] {
+  const notArguments = notArgumentsOf(surface);
+  return ALL_KEYS.filter((key) => notArguments[key] === undefined);
+}
+
 /**
  * Every problem with the arguments of `waitForImportJobs`, as `{ property, reason }` failures; empty
  * when valid. Lookup arguments come first (the data function's rules), then the waiter's options, then
@@ -163,14 +161,14 @@ export function validateWaitForImportJobsArgs(
   }
   const record = args as Record<string, unknown>;
   const lookup: Record<string, unknown> = {};
-  for (const key of Object.keys(LOOKUP_KEYS)) {
+  for (const key of LOOKUP_KEYS) {
     if (record[key] !== undefined || key === "addressListId") {
       lookup[key] = record[key];
     }
   }
   const failures: ArgumentFailure[] = validateArgs(lookup);
   const notArguments = notArgumentsOf(surface);
-  const allowed = ALL_KEYS.filter((key) => notArguments[key] === undefined);
+  const allowed = waitArgumentNames(surface);
   for (const key of WAIT_KEYS) {
     if (notArguments[key] !== undefined) {
       continue;
