@@ -5,19 +5,15 @@ import {
   type ImportJobsGateInputs,
   type ImportJobsGateJob,
 } from "./importJobsGateProvider";
+import type { Inputs } from "./inputs";
 import { resolveClientDefaults } from "./resolveClientDefaults";
 import type { ImportJobCounts, ImportJobTotals } from "./types";
-
-/** An argument type with every field, and every array element, accepting a `pulumi.Input`. */
-type InputArg<V> = V extends readonly (infer E)[] ? readonly pulumi.Input<E>[] : V;
 
 /**
  * Arguments of {@link ImportJobsGate}: those of `waitForImportJobs` (list and client settings, filters,
  * `jobIds`/`select`, policy, `maxWaitTime`/`minDelay`/`maxDelay` in seconds), each an `Input`.
  */
-export type ImportJobsGateArgs = {
-  readonly [K in keyof ImportJobsGateInputs]: pulumi.Input<InputArg<ImportJobsGateInputs[K]>>;
-};
+export type ImportJobsGateArgs = Inputs<ImportJobsGateInputs>;
 
 /** The resource's type token. */
 export const IMPORT_JOBS_GATE_TYPE = "pulumi-nodejs:dynamic/mailmanager:ImportJobsGate";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fetchAddressListImportJobs, type LookupContext } from "./fetchAddressListImportJobs";
 import { InvalidArgumentError } from "./errors";
+import type { Inputs } from "./inputs";
 import type {
   ImportDataType,
   ImportJob,
@@ -45,13 +46,8 @@ export interface GetAddressListImportJobsArgs {
   readonly cache?: boolean;
 }
 
-/** An argument type with every field, and every array element, accepting a `pulumi.Input`. */
-type InputArg<V> = V extends readonly (infer E)[] ? readonly pulumi.Input<E>[] : V;
-
 /** Arguments of {@link getAddressListImportJobsOutput}: those of {@link GetAddressListImportJobsArgs}, each an `Input`. */
-export type GetAddressListImportJobsOutputArgs = {
-  readonly [K in keyof GetAddressListImportJobsArgs]: pulumi.Input<InputArg<GetAddressListImportJobsArgs[K]>>;
-};
+export type GetAddressListImportJobsOutputArgs = Inputs<GetAddressListImportJobsArgs>;
 
 /** Result of {@link getAddressListImportJobs}: the same set of jobs always gives byte-identical JSON. */
 export interface GetAddressListImportJobsResult {
