@@ -2,7 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "coverage/**", "**/node_modules/**", "bench/results/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "coverage/**",
+      "**/node_modules/**",
+      "bench/results/**",
+      "tests/dynamic/golden/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

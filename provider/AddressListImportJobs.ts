@@ -1,11 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { addressListImportJobsProvider } from "./addressListImportJobsProvider";
+import { forwardingProvider } from "./forwardingProvider";
 import type { GetAddressListImportJobsOutputArgs } from "./getAddressListImportJobs";
 import { resolveClientDefaults } from "./resolveClientDefaults";
 import type { ImportJob, ImportJobCounts, ImportJobTotals } from "./types";
 
 /** Arguments of {@link AddressListImportJobs}: those of `getAddressListImportJobsOutput` but `cache`. */
 export type AddressListImportJobsArgs = Omit<GetAddressListImportJobsOutputArgs, "cache">;
+
+/** What Pulumi stores as this resource's provider: a forwarder to the installed package (one object, serialised once). */
+const provider = forwardingProvider("AddressListImportJobs");
 
 /** The resource's type token. */
 export const ADDRESS_LIST_IMPORT_JOBS_TYPE = "pulumi-nodejs:dynamic/mailmanager:AddressListImportJobs";
@@ -48,7 +51,7 @@ export class AddressListImportJobs extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: AddressListImportJobsArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      addressListImportJobsProvider,
+      provider,
       name,
       {
         // Every output key must be present for the SDK to create its Output property (pulumi/pulumi#5174).

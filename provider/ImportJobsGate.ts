@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { forwardingProvider } from "./forwardingProvider";
 import {
-  importJobsGateProvider,
   PROGRESS_URN_INPUT,
   type ImportJobsGateInputs,
   type ImportJobsGateJob,
@@ -14,6 +14,9 @@ import type { ImportJobCounts, ImportJobTotals } from "./types";
  * `jobIds`/`select`, policy, `maxWaitTime`/`minDelay`/`maxDelay` in seconds), each an `Input`.
  */
 export type ImportJobsGateArgs = Inputs<ImportJobsGateInputs>;
+
+/** What Pulumi stores as this resource's provider: a forwarder to the installed package (one object, serialised once). */
+const provider = forwardingProvider("ImportJobsGate");
 
 /** The resource's type token. */
 export const IMPORT_JOBS_GATE_TYPE = "pulumi-nodejs:dynamic/mailmanager:ImportJobsGate";
@@ -47,7 +50,7 @@ export class ImportJobsGate extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ImportJobsGateArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      importJobsGateProvider,
+      provider,
       name,
       {
         // Every output key must be present for the SDK to create its Output property (pulumi/pulumi#5174).

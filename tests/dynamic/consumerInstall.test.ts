@@ -10,6 +10,7 @@ import type { Emulator } from "../../emulator";
 import { ADDRESS_LIST_IMPORT_JOBS_TYPE, IMPORT_JOBS_GATE_TYPE } from "../../provider";
 import { createConsumer } from "../support/pulumiCli";
 import { T0, seedList, startTestEmulator } from "../provider/fixture";
+import { requiredModules, storedProviderText } from "./storedProviderText";
 import {
   REPO_ROOT,
   startFakeEngine,
@@ -71,10 +72,13 @@ afterAll(async () => {
 });
 
 describe("the package installed from its tarball into a fresh program", () => {
-  it("serialises its providers as requires of the installed package, never of this repository", () => {
+  it("serialises its providers as the golden text: a require of the public entry, never of a file", () => {
     for (const type of [ADDRESS_LIST_IMPORT_JOBS_TYPE, IMPORT_JOBS_GATE_TYPE]) {
       const text = texts[type];
-      expect(text).toMatch(/require\("pulumi-mailmanager-import-jobs\/dist\/provider\/[A-Za-z]+\.js"\)/);
+      expect(requiredModules(text)).toEqual(["pulumi-mailmanager-import-jobs/dynamic-provider"]);
+      expect(text).toBe(
+        storedProviderText(type === IMPORT_JOBS_GATE_TYPE ? "ImportJobsGate" : "AddressListImportJobs"),
+      );
       expect(text).not.toContain(REPO_ROOT);
       expect(text).not.toContain(consumer);
     }

@@ -4,7 +4,7 @@
 // the engine's address as the host's argument. A fake engine records what the provider logs.
 // Reusable by the end-to-end suites: nothing here knows about this package's resources.
 import { spawn, type ChildProcess } from "node:child_process";
-import { dirname } from "node:path";
+import { delimiter, dirname } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
 import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
@@ -134,6 +134,18 @@ export function urnOf(type: string, name: string, stack = "test", project = "pro
 
 const DIFF_NAMES = ["DIFF_UNKNOWN", "DIFF_NONE", "DIFF_SOME"] as const;
 
+/**
+ * The host's environment. Started from this repository (not a consumer install), the stored provider
+ * text's `require("pulumi-mailmanager-import-jobs/dynamic-provider")` finds the built package through
+ * the link tests/setup/globalSetup.ts makes, as a program finds it in its node_modules.
+ */
+function hostEnv(options: ProviderHostOptions): NodeJS.ProcessEnv {
+  const env = options.env ?? process.env;
+  const self = process.env.PMIJ_SELF_NODE_PATH;
+  if (options.cwd !== REPO_ROOT || !self) return env;
+  return { ...env, NODE_PATH: [self, env.NODE_PATH].filter(Boolean).join(delimiter) };
+}
+
 /** Starts the host from `options.cwd` and waits for its port. */
 export async function startProviderHost(options: ProviderHostOptions): Promise<ProviderHost> {
   // The engine runs the program's copy of the host (pulumi-resource-pulumi-nodejs resolves it from the cwd).
@@ -142,7 +154,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
   });
   const child: ChildProcess = spawn(process.execPath, [hostScript, options.engineAddress ?? "127.0.0.1:1"], {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    env: hostEnv(options),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
