@@ -1,4 +1,5 @@
 import { fingerprint } from "./fingerprint";
+import { isLegacyProviderText } from "./forwardingProvider";
 
 /**
  * What both dynamic providers do with the property bags the engine hands them: find unknown values,
@@ -82,7 +83,8 @@ export function changedInputs(
 /**
  * The part of a provider's `diff` that the inputs alone decide: a change when an input is unknown
  * (in preview, another resource's output: it may change) or differs, with `replaces` for the inputs
- * that name another resource. `undefined` when the inputs are the same and the service must decide.
+ * that name another resource, or when state stores a legacy provider text. `undefined` when the inputs
+ * are the same and the service must decide.
  */
 export function diffByInputs(
   olds: Record<string, unknown>,
@@ -95,7 +97,9 @@ export function diffByInputs(
   }
   const changed = changedInputs(olds, news, keys);
   if (changed.length === 0) {
-    return undefined;
+    // Same inputs, but state holds provider code that requires internal files: update once to store
+    // the forwarder (the engine runs `diff` with the new code, `refresh`/`destroy` with the stored one).
+    return isLegacyProviderText(olds.__provider) ? { changes: true } : undefined;
   }
   const replaces = changed.filter((key) => replaceKeys.includes(key));
   return { changes: true, ...(replaces.length > 0 ? { replaces } : {}) };

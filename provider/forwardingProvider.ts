@@ -15,6 +15,20 @@ import type * as pulumi from "@pulumi/pulumi";
  * leaves alone. Comments inside the functions would be stored too: keep them out.
  */
 
+/** The one module a stored provider text may require (written out literally in the forwarder below). */
+export const DYNAMIC_PROVIDER_ENTRY = "pulumi-mailmanager-import-jobs/dynamic-provider";
+
+/**
+ * A stored provider text from before the entry existed (0.1.0): it requires the package's internal
+ * files, which a later release may move. Such a resource is updated once, so that state stores the
+ * forwarder instead.
+ */
+export function isLegacyProviderText(text: unknown): boolean {
+  if (typeof text !== "string") return false;
+  const packageRequires = text.match(/require\("pulumi-mailmanager-import-jobs(\/[^"]*)?"\)/g) ?? [];
+  return packageRequires.some((call) => call !== `require("${DYNAMIC_PROVIDER_ENTRY}")`);
+}
+
 /** The kinds of dynamic resource the entry serves (the `kind` each forwarding provider carries). */
 export type DynamicResourceKind = "AddressListImportJobs" | "ImportJobsGate";
 

@@ -7,8 +7,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AddressListImportJobs, ImportJobsGate } from "../../provider";
 import { addressListImportJobsProvider } from "../../provider/addressListImportJobsProvider";
+import { diffByInputs } from "../../provider/dynamicInputs";
 import { dispatch } from "../../provider/dynamicProvider";
-import { forwardingProvider } from "../../provider/forwardingProvider";
+import {
+  DYNAMIC_PROVIDER_ENTRY,
+  forwardingProvider,
+  isLegacyProviderText,
+} from "../../provider/forwardingProvider";
 import { importJobsGateProvider } from "../../provider/importJobsGateProvider";
 import { ENTRY, KINDS, requiredModules, storedProviderText } from "./storedProviderText";
 
@@ -41,6 +46,7 @@ describe("the provider text stored in state", () => {
 
   it.each(KINDS)("of %s requires only the public entry", (kind) => {
     expect(requiredModules(texts[kind])).toEqual([ENTRY]);
+    expect(DYNAMIC_PROVIDER_ENTRY).toBe(ENTRY);
   });
 
   it.each(KINDS)("of %s is byte-identical to the text earlier releases stored", (kind) => {
@@ -60,6 +66,29 @@ describe("the provider text stored in state", () => {
     const old =
       'var __x = require("pulumi-mailmanager-import-jobs/dist/provider/importJobsGateProvider.js");';
     expect(requiredModules(`${storedProviderText("ImportJobsGate")}\n${old}`)).not.toEqual([ENTRY]);
+  });
+});
+
+describe("a stack deployed before the entry existed", () => {
+  const legacy =
+    'exports.handler = __f0;\nvar __x = require("pulumi-mailmanager-import-jobs/dist/provider/fetchAddressListImportJobs.js");';
+  const inputs = { addressListId: "al-1", region: "us-east-1" };
+
+  it("is recognised by its stored text", () => {
+    expect(isLegacyProviderText(legacy)).toBe(true);
+    for (const kind of KINDS) expect(isLegacyProviderText(storedProviderText(kind))).toBe(false);
+    expect(isLegacyProviderText(undefined)).toBe(false);
+    expect(isLegacyProviderText('require("@pulumi/pulumi")')).toBe(false);
+  });
+
+  it("is updated once, so that its state stores the forwarder; a current one is not", () => {
+    const keys = Object.keys(inputs);
+    expect(diffByInputs({ ...inputs, __provider: legacy }, inputs, keys, [])).toEqual({ changes: true });
+    for (const kind of KINDS) {
+      expect(
+        diffByInputs({ ...inputs, __provider: storedProviderText(kind) }, inputs, keys, []),
+      ).toBeUndefined();
+    }
   });
 });
 

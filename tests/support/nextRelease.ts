@@ -1,0 +1,123 @@
+// A "next release" of the package made from the packed one: every compiled file under dist/provider/
+// except the dynamic-provider entry is moved into another folder under another name, the relative
+// requires between them are rewritten, and `exports` points at the new places. It stands for any
+// refactor of provider/ between two releases; stacks deployed with the first must keep working with it.
+import { execFileSync } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, relative } from "node:path";
+
+/** The compiled entry that the stored provider text reaches through `exports`: it stays where it is. */
+const ENTRY_FILE = "dynamicProvider.js";
+
+export interface NextRelease {
+  /** The tarball of the next release. */
+  readonly tarball: string;
+  /** Old → new path (relative to the package root) of each moved file. */
+  readonly moved: Record<string, string>;
+}
+
+/** A relative `require` specifier from one file to another, as tsc writes it (no extension). */
+function specifier(fromFile: string, toFile: string): string {
+  const rel = relative(dirname(fromFile), toFile).replace(/\.js$/, "");
+  return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+export function makeNextRelease(tarball: string): NextRelease {
+  const work = mkdtempSync(join(tmpdir(), "pmij-next-"));
+  execFileSync("tar", ["-xzf", tarball, "-C", work]);
+  const pkg = join(work, "package");
+  const providerDir = join(pkg, "dist", "provider");
+  const files = readdirSync(providerDir, { recursive: true, encoding: "utf8" }).filter((f) =>
+    f.endsWith(".js"),
+  );
+  // Declarations and source maps would still name the old files; a release of this shape ships JS only.
+  for (const file of readdirSync(providerDir, { recursive: true, encoding: "utf8" })) {
+    if (/\.(d\.ts|map)$/.test(file)) rmSync(join(providerDir, file));
+  }
+  const newPath = new Map<string, string>();
+  for (const file of files) {
+    const old = join(providerDir, file);
+    newPath.set(
+      old,
+      basename(file) === ENTRY_FILE
+        ? old
+        : join(providerDir, "refactored", dirname(file), `${basename(file, ".js")}Next.js`),
+    );
+  }
+  for (const [old, now] of newPath) {
+    let text = readFileSync(old, "utf8");
+    text = text.replace(/require\("(\.{1,2}\/[^"]+)"\)/g, (match, spec: string) => {
+      const target = join(dirname(old), spec.endsWith(".js") ? spec : `${spec}.js`);
+      const moved = newPath.get(target);
+      return moved ? `require("${specifier(now, moved)}")` : match;
+    });
+    mkdirSync(dirname(now), { recursive: true });
+    writeFileSync(old, text);
+    if (now !== old) renameSync(old, now);
+  }
+  const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  const rootEntry = newPath.get(join(providerDir, "index.js"));
+  if (!rootEntry) throw new Error("the packed package has no dist/provider/index.js");
+  manifest.version = `${manifest.version}-next`;
+  manifest.main = relative(pkg, rootEntry);
+  manifest.exports["."] = `./${relative(pkg, rootEntry)}`;
+  manifest.exports["./dynamic-provider"] = `./${relative(pkg, join(providerDir, ENTRY_FILE))}`;
+  delete manifest.types;
+  writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2));
+  const dest = mkdtempSync(join(tmpdir(), "pmij-next-pack-"));
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", dest], {
+    cwd: pkg,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const packed = readdirSync(dest).find((f) => f.endsWith(".tgz"));
+  if (!packed) throw new Error(`npm pack wrote no tarball into ${dest}`);
+  const moved: Record<string, string> = {};
+  for (const [old, now] of newPath) if (old !== now) moved[relative(pkg, old)] = relative(pkg, now);
+  return { tarball: join(dest, packed), moved };
+}
+
+/** The commit of release 0.1.0, whose stored provider text required internal files. */
+export const RELEASE_0_1_0 = "6cc2904";
+
+/**
+ * The package as `commit` of this repository packed it (built from that commit's sources with this
+ * checkout's node_modules), or undefined when the history is not there (a shallow clone).
+ */
+export function packRelease(repo: string, commit: string): string | undefined {
+  try {
+    execFileSync("git", ["-C", repo, "cat-file", "-e", `${commit}^{commit}`], { stdio: "ignore" });
+  } catch {
+    return undefined;
+  }
+  const work = mkdtempSync(join(tmpdir(), `pmij-release-${commit}-`));
+  const tree = join(work, "tree");
+  mkdirSync(tree);
+  execFileSync("sh", ["-c", `git -C "$0" archive "$1" | tar -x -C "$2"`, repo, commit, tree]);
+  execFileSync("ln", ["-s", join(repo, "node_modules"), join(tree, "node_modules")]);
+  // Emit only: that commit's sources type-check against its own dependency versions, not today's.
+  execFileSync(
+    process.execPath,
+    [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--noCheck"],
+    {
+      cwd: tree,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const dest = join(work, "pack");
+  mkdirSync(dest);
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", dest], {
+    cwd: tree,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const packed = readdirSync(dest).find((f) => f.endsWith(".tgz"));
+  return packed ? join(dest, packed) : undefined;
+}
