@@ -1,14 +1,26 @@
 import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { ImportJobsGate } from "pulumi-mailmanager-import-jobs";
 import { ReleaseMarker } from "./releaseMarker";
 
 const config = new pulumi.Config();
-const addressListId = config.require("addressListId");
 // Leave unset for a real AWS account; set it to the emulator's URL to run offline.
 const endpoint = config.get("endpoint");
 // The import jobs this release needs; without them, the newest job of the list.
 const jobIds = config.getObject<string[]>("jobIds");
+
+// The address list whose addresses arrive through import jobs: an existing one given by id, or one
+// made here with aws-native (CloudFormation's AWS::SES::MailManagerAddressList; @pulumi/aws has no
+// address-list resource). Offline, the id of a list in the emulator.
+const existingListId = endpoint === undefined ? config.get("addressListId") : config.require("addressListId");
+const list =
+  existingListId === undefined
+    ? new awsnative.ses.MailManagerAddressList("newsletter-recipients", {
+        addressListName: "newsletter-recipients",
+      })
+    : undefined;
+const addressListId = list?.addressListId ?? pulumi.output(existingListId as string);
 
 // Waits (polling with backoff, at most 15 minutes) until the jobs have COMPLETED. A FAILED or
 // STOPPED job, or the timeout, fails `pulumi up` with each job's id, name, status and error text.
@@ -23,13 +35,34 @@ const gate = new ImportJobsGate("newsletter-imports-done", {
 });
 
 if (endpoint === undefined) {
-  // On a real account: tell the mailer which imports the list holds, only once they are done.
-  new aws.ssm.Parameter(
-    "newsletter-list-imports",
-    { type: aws.ssm.ParameterType.StringList, value: gate.acceptedJobIds.apply((ids) => ids.join(",")) },
+  const addressListArn =
+    list?.addressListArn ??
+    pulumi.interpolate`arn:aws:ses:${aws.getRegionOutput().region}:${aws.getCallerIdentityOutput().accountId}:mailmanager-address-list/${addressListId}`;
+  // Accept mail only for the list's addresses, and only once its imports have completed: a policy
+  // that checked a half-imported list would turn real recipients away.
+  new aws.mailmanager.TrafficPolicy(
+    "newsletter-recipients-only",
+    {
+      name: "newsletter-recipients-only",
+      defaultAction: "DENY",
+      policyStatements: [
+        {
+          action: "ALLOW",
+          conditions: [
+            {
+              booleanExpression: {
+                operator: "IS_TRUE",
+                evaluate: { isInAddressList: { attribute: "RECIPIENT", addressLists: [addressListArn] } },
+              },
+            },
+          ],
+        },
+      ],
+    },
     { dependsOn: [gate] },
   );
 } else {
+  // Against the emulator there is no account to create the policy in: a marker stands in for it.
   new ReleaseMarker("newsletter-release", { gatedJobs: gate.acceptedJobIds }, { dependsOn: [gate] });
 }
 

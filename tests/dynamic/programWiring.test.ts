@@ -3,7 +3,6 @@
 // but not run (the gRPC suites run them).
 import * as pulumi from "@pulumi/pulumi";
 import { ContactList } from "@pulumi/aws/sesv2/contactList";
-import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
 import {
   ADDRESS_LIST_IMPORT_JOBS_TYPE,
   AddressListImportJobs,
@@ -11,62 +10,23 @@ import {
   ImportJobsGate,
 } from "../../provider";
 import { settle } from "../provider/outputHelpers";
+import { startMockProgram, type MockProgram } from "./mockProgram";
 
-interface Registration {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-  dependencies: string[];
-  additionalSecretOutputs: string[];
-}
-
-const registrations: Registration[] = [];
-const inputsByName = new Map<string, Record<string, unknown>>();
+let program: MockProgram;
 
 beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        inputsByName.set(args.name, args.inputs);
-        // A gate that opened: outputs as the provider would return them.
-        const state =
-          args.type === IMPORT_JOBS_GATE_TYPE
-            ? { ...args.inputs, acceptedJobIds: ["job-1"], totals: { importedItems: 3, failedItems: 0 } }
-            : args.inputs;
-        return { id: `${args.name}-id`, state };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    false,
+  // A gate that opened: outputs as the provider would return them.
+  program = await startMockProgram((args) =>
+    args.type === IMPORT_JOBS_GATE_TYPE
+      ? { ...args.inputs, acceptedJobIds: ["job-1"], totals: { importedItems: 3, failedItems: 0 } }
+      : args.inputs,
   );
-  // The mock monitor's newResource does not see the options; the request does.
-  const monitor = pulumi.runtime.getMonitor() as unknown as {
-    registerResource(req: RegisterResourceRequest, callback: unknown): void;
-  };
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req, callback) => {
-    registrations.push({
-      type: req.getType(),
-      name: req.getName(),
-      inputs: {},
-      dependencies: req.getDependenciesList(),
-      additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-    });
-    register(req, callback);
-  };
 });
 
-/** Waits until every given resource is registered, then returns its registration with its inputs. */
-async function registered(...resources: pulumi.CustomResource[]): Promise<Registration[]> {
+/** Waits until every given resource is registered (and has an id), then returns its registration. */
+async function registered(...resources: pulumi.CustomResource[]) {
   await settle(pulumi.all(resources.map((r) => r.id)));
-  return resources.map((resource) => {
-    const name = (resource as unknown as { __name: string }).__name;
-    const registration = registrations.find((r) => r.name === name);
-    if (!registration) throw new Error(`${name} was not registered`);
-    return { ...registration, inputs: inputsByName.get(name) ?? {} };
-  });
+  return program.registered(...resources);
 }
 
 describe("a program that gates an AWS resource on the import jobs", () => {
@@ -116,7 +76,7 @@ describe("a program that gates an AWS resource on the import jobs", () => {
     expect(urn).toBe(
       "urn:pulumi:stack::project::acme:imports:Pipeline$pulumi-nodejs:dynamic/mailmanager:ImportJobsGate::child-gate",
     );
-    expect(inputsByName.get("child-gate")?.progressUrn).toBe(urn);
+    expect(program.byName("child-gate").inputs.progressUrn).toBe(urn);
   });
 
   it("registers AddressListImportJobs with the pre-signed URLs as an additional secret output", async () => {

@@ -53,7 +53,9 @@ describeE2E(`ImportJobsGate with the Pulumi CLI${skipReason ? ` (skipped: ${skip
       credentials: emulator.credentials,
     });
     addressListId = emulator.seed({ addressLists: [{ name: "e2e-gate" }] }).addressListIds[0];
-    const consumer = createConsumer({ extraDependencies: { "@pulumi/aws": "7.48.0" } });
+    const consumer = createConsumer({
+      extraDependencies: { "@pulumi/aws": "7.48.0", "@pulumi/aws-native": "1.79.0" },
+    });
     programDir = addProgram(consumer, EXAMPLE, "gate-deployment");
   });
 

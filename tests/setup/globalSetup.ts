@@ -12,7 +12,9 @@ import { join } from "node:path";
 function newestMtime(dir: string): number {
   return Math.max(
     0,
-    ...readdirSync(dir, { recursive: true, encoding: "utf8" }).map((file) => statSync(join(dir, file)).mtimeMs),
+    ...readdirSync(dir, { recursive: true, encoding: "utf8" }).map(
+      (file) => statSync(join(dir, file)).mtimeMs,
+    ),
   );
 }
 

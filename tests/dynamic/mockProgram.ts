@@ -1,0 +1,74 @@
+// A program run under `pulumi.runtime.setMocks` that records what each resource registers: its
+// type, inputs, explicit dependencies and additional secret outputs. The mock monitor's
+// `newResource` does not see the resource options; the registration request does.
+import * as pulumi from "@pulumi/pulumi";
+import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
+import { settle } from "../provider/outputHelpers";
+
+export interface Registration {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  dependencies: string[];
+  additionalSecretOutputs: string[];
+}
+
+export interface MockProgram {
+  /** Every registration request so far, in order (inputs are in `registered`'s answers). */
+  readonly registrations: Registration[];
+  /** Waits until every given resource is registered, then returns its registration with its inputs. */
+  registered(...resources: pulumi.Resource[]): Promise<Registration[]>;
+  /** The registration of the resource named `name`, once registered. */
+  byName(name: string): Registration;
+}
+
+/**
+ * Sets the mocks (a resource's state is `stateOf(args)`, its inputs by default; invokes answer
+ * `call(args)`, `{}` by default) and starts recording registrations.
+ */
+export async function startMockProgram(
+  stateOf: (args: pulumi.runtime.MockResourceArgs) => Record<string, unknown> = (args) => args.inputs,
+  call: (args: pulumi.runtime.MockCallArgs) => Record<string, unknown> = () => ({}),
+): Promise<MockProgram> {
+  const registrations: Registration[] = [];
+  const inputsByName = new Map<string, Record<string, unknown>>();
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        inputsByName.set(args.name, args.inputs);
+        return { id: `${args.name}-id`, state: stateOf(args) };
+      },
+      call,
+    },
+    "project",
+    "stack",
+    false,
+  );
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource(req: RegisterResourceRequest, callback: unknown): void;
+  };
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    registrations.push({
+      type: req.getType(),
+      name: req.getName(),
+      inputs: {},
+      dependencies: req.getDependenciesList(),
+      additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    });
+    register(req, callback);
+  };
+  const byName = (name: string): Registration => {
+    const registration = registrations.find((r) => r.name === name);
+    if (!registration) throw new Error(`${name} was not registered`);
+    return { ...registration, inputs: inputsByName.get(name) ?? {} };
+  };
+  return {
+    registrations,
+    byName,
+    async registered(...resources) {
+      await settle(pulumi.all(resources.map((r) => r.urn)));
+      return resources.map((resource) => byName((resource as unknown as { __name: string }).__name));
+    },
+  };
+}
