@@ -13,6 +13,7 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { selfNodePath } from "../support/builtPackage";
 
 /** The engine's placeholder for a value unknown during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -137,13 +138,12 @@ const DIFF_NAMES = ["DIFF_UNKNOWN", "DIFF_NONE", "DIFF_SOME"] as const;
 /**
  * The host's environment. Started from this repository (not a consumer install), the stored provider
  * text's `require("pulumi-mailmanager-import-jobs/dynamic-provider")` finds the built package through
- * the link tests/setup/globalSetup.ts makes, as a program finds it in its node_modules.
+ * a link to this repository (tests/support/builtPackage.ts), as a program finds it in its node_modules.
  */
 function hostEnv(options: ProviderHostOptions): NodeJS.ProcessEnv {
   const env = options.env ?? process.env;
-  const self = process.env.PMIJ_SELF_NODE_PATH;
-  if (options.cwd !== REPO_ROOT || !self) return env;
-  return { ...env, NODE_PATH: [self, env.NODE_PATH].filter(Boolean).join(delimiter) };
+  if (options.cwd !== REPO_ROOT) return env;
+  return { ...env, NODE_PATH: [selfNodePath(), env.NODE_PATH].filter(Boolean).join(delimiter) };
 }
 
 /** Starts the host from `options.cwd` and waits for its port. */

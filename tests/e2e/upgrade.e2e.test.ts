@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
 import { seedList, startTestEmulator, T0 } from "../provider/fixture";
+import { packageTarball } from "../support/builtPackage";
 import { makeNextRelease, packRelease, RELEASE_0_1_0 } from "../support/nextRelease";
 import { storedProviderText } from "../dynamic/storedProviderText";
 import { addProgram, createConsumer, e2eUnavailableReason, PulumiStack } from "../support/pulumiCli";
@@ -75,7 +76,7 @@ describeE2E(
       const before = storedProviderTexts(await stack.exportState());
       expect(before).toHaveLength(2);
 
-      const next = makeNextRelease(process.env.PMIJ_TARBALL as string);
+      const next = makeNextRelease(packageTarball());
       expect(Object.keys(next.moved)).toContain("dist/provider/importJobsGateProvider.js");
       install(consumer, next.tarball);
       const installed = join(consumer, "node_modules", "pulumi-mailmanager-import-jobs");
@@ -126,7 +127,7 @@ describeE2E(
         true,
       );
 
-      install(old, process.env.PMIJ_TARBALL as string);
+      install(old, packageTarball());
       const preview = await migrating.run(["preview", "--diff"]);
       expect(preview.code).toBe(0);
       expect(preview.output).toMatch(/2 to update/);

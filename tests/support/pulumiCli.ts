@@ -5,6 +5,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { packageTarball } from "./builtPackage";
 
 /** The pinned CLI version `scripts/ensure-pulumi-cli` builds. */
 const PINNED = "v3.259.0";
@@ -39,7 +40,6 @@ export function e2eUnavailableReason(): string | undefined {
     if (process.env.REQUIRE_E2E) throw new Error(`REQUIRE_E2E is set but ${why}`);
     return why;
   }
-  if (!process.env.PMIJ_TARBALL) return "no package tarball (tests/setup/globalSetup.ts did not run)";
   return undefined;
 }
 
@@ -61,8 +61,7 @@ export interface ConsumerOptions {
  * live in sub-directories and find node_modules by walking up, as in a monorepo.
  */
 export function createConsumer(options: ConsumerOptions = {}): string {
-  const tarball = process.env.PMIJ_TARBALL;
-  if (!tarball) throw new Error("PMIJ_TARBALL is not set");
+  const tarball = packageTarball();
   const dir = mkdtempSync(join(tmpdir(), "pmij-consumer-"));
   const devPkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
   writeFileSync(
