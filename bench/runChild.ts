@@ -23,7 +23,6 @@ export function childEnvironment(): NodeJS.ProcessEnv {
     AWS_ACCESS_KEY_ID: "test",
     AWS_SECRET_ACCESS_KEY: "test",
     AWS_REGION: "us-east-1",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_CONFIG_FILE: "/nonexistent-aws-config",
     AWS_SHARED_CREDENTIALS_FILE: "/nonexistent-aws-credentials",

@@ -18,8 +18,6 @@ import {
 import type { Emulator } from "../emulator";
 
 const REPO = join(__dirname, "..");
-// The SDK warns once per process on Node < 22; it says nothing about the demo.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const STACK = "demo";
 const PROCESSING_SECONDS = 12;
 const DAY = 86_400_000;
@@ -198,7 +196,6 @@ async function main(): Promise<void> {
       AWS_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
       AWS_REGION: emulator.region,
       AWS_EC2_METADATA_DISABLED: "true",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
     const pulumi = pulumiCli(cliDir, env);
     await pulumi.run(["stack", "init", STACK], { show: false });

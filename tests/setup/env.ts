@@ -10,5 +10,3 @@ process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent-aws-credentials";
 delete process.env.AWS_PROFILE;
 delete process.env.AWS_ENDPOINT_URL;
 delete process.env.AWS_ENDPOINT_URL_MAILMANAGER;
-// The SDK warns once per process on Node < 22.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";

@@ -8,7 +8,7 @@ import { delimiter, join } from "node:path";
 import { packageTarball } from "./builtPackage";
 
 /** The pinned CLI version `scripts/ensure-pulumi-cli` builds. */
-const PINNED = "v3.259.0";
+const PINNED = "v3.276.0";
 const REPO = join(__dirname, "..", "..");
 
 /** The directory holding `pulumi`, or undefined when none can be found. */
