@@ -17,7 +17,7 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      // Dynamic providers must `require` inside methods (see shared/reference/pulumi-facts.md §2.6).
+      // The stored provider text requires the package's entry inside its methods (docs/MAINTAINING.md).
       "@typescript-eslint/no-require-imports": "off",
     },
   },

@@ -1,8 +1,8 @@
 /**
  * Time for the emulator's *simulated* world: resource timestamps, the import-job timers, the
  * pre-signed URL expiry and the TPS bucket. Network-ish delays (latency faults) and the HTTP
- * `Date` header always use real time: the SDK corrects its clock from `Date` (clock-skew trap,
- * shared/reference/mailmanager-api.md §6), so that header must never come from a fake clock.
+ * `Date` header always use real time: the SDK corrects its clock from `Date` when a request fails
+ * with a clock-skew error, so that header must never come from a fake clock.
  */
 export interface Clock {
   /** Current time, in epoch milliseconds. */

@@ -1,7 +1,7 @@
 /**
  * Errors on the wire. Status codes are the model's `httpError` traits (the API Reference pages
- * say 400 for all; the JS SDK and botocore classify by name either way, see
- * shared/reference/mailmanager-api.md §1.3). Framework errors (auth, serialization, unknown
+ * say 400 for all; the JS SDK and botocore classify errors by the `__type` name either way).
+ * Framework errors (auth, serialization, unknown
  * operation) use the codes AWS JSON services return.
  */
 const STATUS = {

@@ -5,7 +5,7 @@ import type { JobRecord, Store } from "./store";
 
 /**
  * The import-job state machine. Which transitions are legal is not documented; this follows the
- * model's hints (shared/reference/mailmanager-api.md §4.4): Start needs a CREATED job with an
+ * model's documentation of the operations and their ConflictException: Start needs a CREATED job with an
  * uploaded file, Stop works on CREATED or PROCESSING, anything else is a ConflictException.
  */
 export function startJob(store: Store, job: JobRecord): void {

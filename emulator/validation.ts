@@ -4,7 +4,7 @@ import { serializationError, validationError } from "./errors";
  * Declarative input validation producing the messages AWS's request validation produces, e.g.
  * "1 validation error detected: Value '51' at 'pageSize' failed to satisfy constraint: Member
  * must have value less than or equal to 50". Constraints are the model's (botocore
- * `mailmanager/2023-10-17/service-2.json`, shared/reference/mailmanager-api.md §2).
+ * `mailmanager/2023-10-17/service-2.json`, the model the AWS SDKs are generated from).
  * A value of the wrong JSON type is a SerializationException, as in AWS JSON protocols.
  */
 export type Shape =

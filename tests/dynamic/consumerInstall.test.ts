@@ -1,8 +1,8 @@
 // The package as a user installs it: the `npm pack` tarball (packed once per run by
-// tests/setup/globalSetup.ts) installed into a fresh program directory with its own node_modules.
+// tests/support/builtPackage.ts) installed into a fresh program directory with its own node_modules.
 // The providers are serialised there by the real resource classes (under mocks, which serialise as
 // `pulumi up` does) and run by that directory's dynamic-provider host. This is where the module
-// resolution and `exports`-map traps show (shared/reference/dynamic-provider-spike.md §3).
+// resolution and `exports`-map traps show (docs/MAINTAINING.md, "Pulumi constraints").
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,17 +1,10 @@
-import type { Emulator } from "../../emulator";
 import { getAddressListImportJobs } from "../../provider";
 import { fetchAddressListImportJobs } from "../../provider/fetchAddressListImportJobs";
-import { createJob, manyJobs, seedList, startTestEmulator } from "./fixture";
+import { createJob, manyJobs, seedList, useEmulator } from "./fixture";
 
 const LIST = "ListAddressListImportJobs";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 describe("one pagination pass per identical lookup", () => {
   it("serves five identical concurrent lookups from one pass", async () => {

@@ -1,20 +1,13 @@
 import { useEchoMocks } from "./outputHelpers";
-import type { Emulator } from "../../emulator";
 import { getAddressListImportJobsOutput } from "../../provider";
-import { createJob, manyJobs, seedList, startTestEmulator } from "./fixture";
+import { createJob, manyJobs, seedList, useEmulator } from "./fixture";
 import { settle } from "./outputHelpers";
 
 /** Starts a new (mocked) program run: a new resource monitor, as each Automation API run gets. */
 /** A fresh program run: setMocks resets the runtime state. */
 const newRun = useEchoMocks;
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 describe("the lookup cache and program runs", () => {
   it("shares a pass within a run and starts afresh in the next run", async () => {

@@ -19,6 +19,30 @@ export function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulat
   return startEmulator({ processingMs: NEVER_MS, ...options });
 }
 
+/**
+ * The emulator of a test file: started before its tests, closed after them. Returns a stand-in that
+ * forwards to the running emulator, so a file writes `const emulator = useEmulator();` and uses it as
+ * usual inside its hooks and tests.
+ */
+export function useEmulator(options: EmulatorOptions = {}): Emulator {
+  let current: Emulator | undefined;
+  beforeAll(async () => {
+    current = await startTestEmulator(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as Emulator, {
+    get(_target, property) {
+      if (current === undefined)
+        throw new Error("the emulator runs only inside a test file's hooks and tests");
+      const value = Reflect.get(current, property, current);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}
+
 let listCounter = 0;
 
 /** A fresh address list id, so that lookups of different tests never share a cached pass. */

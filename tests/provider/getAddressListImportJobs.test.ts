@@ -1,14 +1,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Emulator, SeedJob } from "../../emulator";
+import type { SeedJob } from "../../emulator";
 import {
   getAddressListImportJobs,
   IMPORT_JOB_STATUSES,
   type GetAddressListImportJobsArgs,
   type ImportJob,
 } from "../../provider";
-import { T0, heldJob, manyJobs, rawClient, seedList, startTestEmulator } from "./fixture";
+import { T0, heldJob, manyJobs, rawClient, seedList, startTestEmulator, useEmulator } from "./fixture";
 
 /** One of each shape of job: every optional field present on some, absent on others, and ties. */
 const VARIED: SeedJob[] = [
@@ -68,15 +68,12 @@ const VARIED: SeedJob[] = [
 /** VARIED in the package's order: createdTimestamp, then jobId. */
 const VARIED_ORDER = ["job-d", "job-a", "job-b", "job-c", "job-e", "job-f"];
 
-let emulator: Emulator;
+const emulator = useEmulator();
 let list: string;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
   list = seedList(emulator, VARIED).addressListId;
 });
-
-afterAll(() => emulator.close());
 
 /** Puts environment variables back as they were (deleting those that were unset). */
 function restoreEnv(saved: Record<string, string | undefined>): void {

@@ -1,20 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Emulator } from "../../emulator";
 import { getAddressListImportJobsOutput } from "../../provider";
-import { manyJobs, seedList, startTestEmulator } from "./fixture";
+import { manyJobs, seedList, useEmulator } from "./fixture";
 import { settle, useEchoMocks } from "./outputHelpers";
 
 void useEchoMocks();
 
-let emulator: Emulator;
+const emulator = useEmulator();
 let list: string;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
   list = seedList(emulator, manyJobs(3, "urls")).addressListId;
 });
-
-afterAll(() => emulator.close());
 
 describe(`${getAddressListImportJobsOutput.name} with includePreSignedUrls`, () => {
   it("returns the pre-signed URLs inside a secret result", async () => {

@@ -3,22 +3,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/aws/provider";
-import type { Emulator } from "../../emulator";
 import { getAddressListImportJobs, getAddressListImportJobsOutput } from "../../provider";
-import { manyJobs, seedList, startTestEmulator } from "./fixture";
+import { manyJobs, seedList, useEmulator } from "./fixture";
 import { MockedResource, settle, useEchoMocks } from "./outputHelpers";
 
 void useEchoMocks();
 
-let emulator: Emulator;
+const emulator = useEmulator();
 let list: string;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
   list = seedList(emulator, manyJobs(5, "settings")).addressListId;
 });
-
-afterAll(() => emulator.close());
 
 async function region(output: pulumi.Output<{ region: string }>): Promise<string | undefined> {
   return (await settle(output)).value?.region;

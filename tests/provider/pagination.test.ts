@@ -1,18 +1,11 @@
-import type { Emulator } from "../../emulator";
 import { getAddressListImportJobs, isPaginationError, PaginationError } from "../../provider";
 import { createClient } from "../../provider/createClient";
 import { listImportJobPages } from "../../provider/listImportJobPages";
-import { expectedCalls, manyJobs, seedList, startTestEmulator } from "./fixture";
+import { expectedCalls, manyJobs, seedList, useEmulator } from "./fixture";
 
 const LIST = "ListAddressListImportJobs";
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 
 afterEach(() => emulator.setFaults({}));
 

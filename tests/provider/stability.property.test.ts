@@ -4,7 +4,7 @@ import { getAddressListImportJobs } from "../../provider";
 import { T0, startTestEmulator } from "./fixture";
 
 /**
- * "Stable" from DESIGN §2.2, as a property: the same set of jobs gives byte-identical result JSON
+ * "Stable" as the README promises it, as a property: the same set of jobs gives byte-identical result JSON
  * whatever the page size and whatever order the service lists them in, and re-signed pre-signed URLs
  * never move the fingerprint. The service orders are separate emulators (the order is a start option).
  */

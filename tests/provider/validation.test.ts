@@ -1,4 +1,3 @@
-import type { Emulator } from "../../emulator";
 import {
   getAddressListImportJobs,
   InvalidArgumentError,
@@ -6,17 +5,14 @@ import {
   type GetAddressListImportJobsArgs,
 } from "../../provider";
 import { validateArgs } from "../../provider/validateArgs";
-import { manyJobs, seedList, startTestEmulator } from "./fixture";
+import { manyJobs, seedList, useEmulator } from "./fixture";
 
-let emulator: Emulator;
+const emulator = useEmulator();
 let list: string;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
   list = seedList(emulator, manyJobs(3, "valid")).addressListId;
 });
-
-afterAll(() => emulator.close());
 
 /** [what is wrong, the bad arguments (merged over a valid lookup), the field, text the message must contain]. */
 const BAD_INPUTS: Array<[string, Record<string, unknown>, string, RegExp]> = [
