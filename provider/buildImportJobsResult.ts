@@ -5,7 +5,7 @@ import { fingerprint } from "./fingerprint";
 import type {
   GetAddressListImportJobsArgs,
   GetAddressListImportJobsResult,
-} from "./getAddressListImportJobs";
+} from "./lookupTypes";
 import { normalizeImportJob } from "./normalizeImportJob";
 import { summarizeImportJobs } from "./summarizeImportJobs";
 

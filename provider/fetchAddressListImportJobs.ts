@@ -4,7 +4,7 @@ import { createClient, resolveRegion } from "./createClient";
 import type {
   GetAddressListImportJobsArgs,
   GetAddressListImportJobsResult,
-} from "./getAddressListImportJobs";
+} from "./lookupTypes";
 import { MAX_PAGE_SIZE } from "./listImportJobPages";
 import { lookupOnce } from "./lookupOnce";
 import { assertValidArgs } from "./validateArgs";
