@@ -121,3 +121,15 @@ export function plainText(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "").replace(/\r/g, "");
 }
+
+/**
+ * The lines a terminal shows at the end for `raw` output: what a carriage return rewinds over is
+ * overwritten, what "erase line" clears is gone (enough terminal for a redrawn status line).
+ */
+export function screenLines(raw: string): string[] {
+  return raw
+    .replace(/\r\n/g, "\n")
+    .split("\n")
+    .map((line) => plainText(line.slice(line.lastIndexOf("\r") + 1)))
+    .filter((line, i, all) => line !== "" || i < all.length - 1);
+}
