@@ -2,10 +2,7 @@ import type { ImportJob as SdkImportJob } from "@aws-sdk/client-mailmanager";
 import { compareImportJobs } from "./compareImportJobs";
 import { filterImportJobs } from "./filterImportJobs";
 import { fingerprint } from "./fingerprint";
-import type {
-  GetAddressListImportJobsArgs,
-  GetAddressListImportJobsResult,
-} from "./lookupTypes";
+import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
 import { normalizeImportJob } from "./normalizeImportJob";
 import { summarizeImportJobs } from "./summarizeImportJobs";
 

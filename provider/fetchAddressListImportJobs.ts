@@ -1,10 +1,7 @@
 import { buildImportJobsResult } from "./buildImportJobsResult";
 import { collectImportJobs } from "./collectImportJobs";
 import { createClient, resolveRegion } from "./createClient";
-import type {
-  GetAddressListImportJobsArgs,
-  GetAddressListImportJobsResult,
-} from "./lookupTypes";
+import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
 import { MAX_PAGE_SIZE } from "./listImportJobPages";
 import { lookupOnce } from "./lookupOnce";
 import { assertValidArgs } from "./validateArgs";

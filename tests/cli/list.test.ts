@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests read terminal output, escape codes and all */
 // `mailmanager-import-jobs list`, the real built bin against the emulator over HTTP: every flag, the
 // three output formats, a terminal (pseudo-TTY) and pipes, NO_COLOR, and the exit codes of `list`.
 import { mkdtempSync, writeFileSync } from "node:fs";

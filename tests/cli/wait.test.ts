@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests read terminal output, escape codes and all */
 // `mailmanager-import-jobs wait`, the real built bin against the emulator over HTTP: each way to pick
 // jobs, each policy flag, each exit code, the live line on a terminal and the CI-log lines on pipes,
 // and Ctrl-C (a SIGINT, and a real ^C typed into a pseudo-terminal) ending it at once with 130.
