@@ -104,10 +104,11 @@ export function createWaitView(
             `${addressListId}: ${jobsText(latest.jobs, style)}`;
     const time = `${clock((Date.now() - started) / 1000)} / ${clock(maxWaitTime)}`;
     let line = `${style.paint("cyan", FRAMES[frame])} ${what} · ${time}`;
-    // Never wrap: a wrapped line cannot be redrawn with a carriage return.
-    if (style.columns > 0 && plain(line).length > style.columns - 1) {
+    // Never wrap: a wrapped line cannot be redrawn with a carriage return. Three columns stay free,
+    // for the "^C" the terminal echoes when the user interrupts.
+    if (style.columns > 0 && plain(line).length > style.columns - 3) {
       line = `${style.paint("cyan", FRAMES[frame])} ${time} · ${what}`;
-      line = plain(line).slice(0, style.columns - 2) + "…";
+      line = plain(line).slice(0, Math.max(style.columns - 4, 1)) + "…";
     }
     stderr.write(`\r\u001b[2K${line}`);
   };
