@@ -2,7 +2,7 @@
  * `npm run bench` — every comparison of issue 6 in one run, against the emulator with an injected
  * per-call latency, contenders alternated, several repetitions, medians and ratios.
  *
- *   npm run bench                 full run (~12 min on 2 cores) → bench/results/latest.{json,md}, wall-vs-n.svg
+ *   npm run bench                 full run (~18 min on 2 cores) → bench/results/latest.{json,md}, wall-vs-n.svg
  *   npm run bench -- --quick      small inputs (< 1 min, for CI) → bench/results/quick.tmp/ (git-ignored)
  *   (--only and --sizes runs write to bench/results/partial.tmp/, also git-ignored)
  *   npm run bench -- --only=listing,processing     a subset of: listing, repeated, throttling, gate, processing, cli
