@@ -9,7 +9,7 @@ export const ROOT = join(__dirname, "..");
 export const BUILD_DIR = join(ROOT, "bench", "results", "build.tmp");
 
 /**
- * Compiles `bench/child.ts` and what it imports (the package's source, not a possibly stale `dist/`)
+ * Compiles `bench/child.ts`, the bin and scenario 6's scripts, and what they import (the package's source, not a possibly stale `dist/`)
  * to plain JavaScript, so that each measured child runs without ts-node, whose compiler would add about
  * 50 MB to the peak RSS being measured. Type errors are the typecheck's business, not this build's.
  *
@@ -24,6 +24,10 @@ export function buildChild(): string {
     [
       tsc,
       join(ROOT, "bench", "child.ts"),
+      // Scenario 6's whole processes: the bin and the scripts it is compared with.
+      join(ROOT, "provider", "cli", "main.ts"),
+      join(ROOT, "bench", "wholeProcess", "rawSdkList.ts"),
+      join(ROOT, "bench", "wholeProcess", "clientList.ts"),
       "--outDir",
       BUILD_DIR,
       "--rootDir",

@@ -3,6 +3,7 @@ import { CONTENDER_LABELS, type ListingResults } from "./scenarios/listing";
 import type { ProcessingResults } from "./scenarios/processing";
 import type { RepeatedResults } from "./scenarios/repeatedLookups";
 import { THROTTLE_LABELS, type ThrottleResults } from "./scenarios/throttling";
+import { WHOLE_PROCESS_LABELS, type ProcessGroup, type WholeProcessResults } from "./scenarios/wholeProcess";
 import { renderTable } from "./table";
 import type { TargetVerdict } from "./targets";
 import { duration, fixed, ratio } from "./stats";
@@ -152,6 +153,61 @@ export function targetsTable(verdicts: readonly TargetVerdict[], markdown = fals
   return renderTable(
     [{ header: "target" }, { header: "measured" }, { header: "verdict" }],
     verdicts.map((v) => [v.target, v.measured, v.met === "n/a" ? "n/a" : v.met ? "met" : "MISSED"]),
+    markdown,
+  );
+}
+
+/** Scenario 6: one row per group and contender, with each figure relative to the group's reference. */
+export function wholeProcessTable(results: WholeProcessResults, markdown = false): string {
+  const groups: [string, ProcessGroup, string][] = [
+    ["start-up", results.startup, "sdk"],
+    ...results.listing.map((g): [string, ProcessGroup, string] => [
+      `list N=${fixed(g.n)}, ${g.latencyMs} ms`,
+      g,
+      "raw",
+    ]),
+    ...(results.large
+      ? [
+          [`N=${fixed(results.large.n)}, ${results.large.latencyMs} ms`, results.large, "rawLookup"] as [
+            string,
+            ProcessGroup,
+            string,
+          ],
+        ]
+      : []),
+  ];
+  const rows: string[][] = [];
+  for (const [label, group, reference] of groups) {
+    const base = group.summary.find((s) => s.contender === reference);
+    for (const s of group.summary) {
+      rows.push([
+        label,
+        WHOLE_PROCESS_LABELS[s.contender],
+        `${fixed(s.runs)}${s.failures ? ` (${s.failures} failed)` : ""}`,
+        group.n > 0 ? fixed(s.calls) : "",
+        duration(s.wallMs),
+        s.contender === reference ? "" : ratio(s.wallMs / (base?.wallMs ?? NaN)),
+        duration(s.cpuMs),
+        s.contender === reference ? "" : ratio(s.cpuMs / (base?.cpuMs ?? NaN)),
+        `${fixed(s.peakRssMb)} MB`,
+        s.contender === reference ? "" : ratio(s.peakRssMb / (base?.peakRssMb ?? NaN)),
+      ]);
+    }
+  }
+  return renderTable(
+    [
+      { header: "case" },
+      { header: "process" },
+      { header: "runs", align: "right" },
+      { header: "calls", align: "right" },
+      { header: "wall (median)", align: "right" },
+      { header: "÷ ref", align: "right" },
+      { header: "CPU", align: "right" },
+      { header: "÷ ref", align: "right" },
+      { header: "peak RSS", align: "right" },
+      { header: "÷ ref", align: "right" },
+    ],
+    rows,
     markdown,
   );
 }

@@ -2,10 +2,10 @@
  * `npm run bench` — every comparison of issue 6 in one run, against the emulator with an injected
  * per-call latency, contenders alternated, several repetitions, medians and ratios.
  *
- *   npm run bench                 full run (~12 min on 2 cores) → bench/results/latest.{json,md}, wall-vs-n.svg
+ *   npm run bench                 full run (~18 min on 2 cores) → bench/results/latest.{json,md}, wall-vs-n.svg
  *   npm run bench -- --quick      small inputs (< 1 min, for CI) → bench/results/quick.tmp/ (git-ignored)
  *   (--only and --sizes runs write to bench/results/partial.tmp/, also git-ignored)
- *   npm run bench -- --only=listing,processing     a subset of: listing, repeated, throttling, gate, processing
+ *   npm run bench -- --only=listing,processing     a subset of: listing, repeated, throttling, gate, processing, cli
  *   npm run bench -- --sizes=10000,100000          scenario 1 at these N only
  *   npm run bench -- --chart-only                  redraw results/wall-vs-n.svg from results/latest.json
  *
@@ -25,16 +25,18 @@ import {
   repeatedTable,
   targetsTable,
   throttlingTable,
+  wholeProcessTable,
 } from "./report";
 import { runGate, type GateResults } from "./scenarios/gate";
 import { runListing, type ListingResults } from "./scenarios/listing";
 import { runProcessing } from "./scenarios/processing";
 import { runRepeatedLookups } from "./scenarios/repeatedLookups";
 import { runThrottling } from "./scenarios/throttling";
+import { runWholeProcess } from "./scenarios/wholeProcess";
 import { FULL, QUICK, type BenchSettings } from "./settings";
-import { evaluateTargets } from "./targets";
+import { evaluateTargets, evaluateWholeProcessTargets } from "./targets";
 
-const SCENARIOS = ["listing", "repeated", "throttling", "gate", "processing"] as const;
+const SCENARIOS = ["listing", "repeated", "throttling", "gate", "processing", "cli"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Options {
@@ -150,11 +152,16 @@ async function main(): Promise<void> {
   }
   log("scenario 5: processing cost");
   const processing = runs("processing") ? await runProcessing(settings, childScript, log) : undefined;
+  log("scenario 6: whole processes (the bin and the Pulumi-free entry)");
+  const wholeProcess = runs("cli") ? await runWholeProcess(settings, awsCli, log) : undefined;
 
-  const targets =
-    throttling && processing
-      ? evaluateTargets({ listing, throttling, gate, processing }, settings.mode === "quick")
-      : [{ target: "all", measured: "some scenarios were not run", met: "n/a" as const }];
+  const quick = settings.mode === "quick";
+  const targets = [
+    ...(throttling && processing
+      ? evaluateTargets({ listing, throttling, gate, processing }, quick)
+      : [{ target: "scenarios 1–5", measured: "some scenarios were not run", met: "n/a" as const }]),
+    ...(wholeProcess ? evaluateWholeProcessTargets(wholeProcess, quick) : []),
+  ];
   const durationS = (Date.now() - started) / 1000;
   const header =
     `pulumi-mailmanager-import-jobs benchmarks (${settings.mode}), ${new Date(started).toISOString()}, ` +
@@ -186,6 +193,12 @@ async function main(): Promise<void> {
         ? section(
             "5. CPU and memory of the result builder, no network",
             processingTable(processing, markdown),
+          )
+        : "",
+      wholeProcess
+        ? section(
+            "6. Whole processes: start-up, the bin's list, 100 000 jobs through the client entry (÷ ref: the SDK client, the raw SDK script)",
+            wholeProcessTable(wholeProcess, markdown),
           )
         : "",
       section(
@@ -221,6 +234,14 @@ async function main(): Promise<void> {
       throttling: settings.throttling,
       gate: settings.gate,
       processing: settings.processing,
+      wholeProcess: {
+        ...settings.wholeProcess,
+        listing: settings.wholeProcess.listSizes.map((n) => ({
+          n,
+          repetitions: settings.wholeProcess.listRepetitions(n),
+          cliRepetitions: settings.wholeProcess.cliRepetitions(n),
+        })),
+      },
     },
     awsCli: awsCli ?? null,
     scenarios: {
@@ -229,6 +250,7 @@ async function main(): Promise<void> {
       throttling: throttling ?? skipped,
       gate,
       processing: processing ?? skipped,
+      wholeProcess: wholeProcess ?? skipped,
     },
     targets,
   };

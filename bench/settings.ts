@@ -27,6 +27,18 @@ export interface BenchSettings {
     readonly maxWaitTime: number;
   };
   readonly processing: { readonly jobs: number; readonly repetitions: number };
+  /** Scenario 6: whole processes (start-up, the bin's `list`, 100 000 jobs through the client entry). */
+  readonly wholeProcess: {
+    readonly requireRepetitions: number;
+    readonly listSizes: readonly number[];
+    readonly listRepetitions: (n: number) => number;
+    readonly cliRepetitions: (n: number) => number;
+    /** Jobs of the CPU and peak-RSS comparison; 0 skips it. */
+    readonly largeJobs: number;
+    readonly largeRepetitions: number;
+    /** Latency of that comparison: CPU and memory do not depend on it, and 2 000 calls × 20 ms is 40 s a run. */
+    readonly largeLatencyMs: number;
+  };
 }
 
 /**
@@ -53,6 +65,15 @@ export const FULL: BenchSettings = {
     maxWaitTime: 120,
   },
   processing: { jobs: 100_000, repetitions: 5 },
+  wholeProcess: {
+    requireRepetitions: 15,
+    listSizes: [1_000, 10_000],
+    listRepetitions: (n) => (n >= 10_000 ? 5 : 7),
+    cliRepetitions: (n) => (n >= 10_000 ? 3 : 5),
+    largeJobs: 100_000,
+    largeRepetitions: 3,
+    largeLatencyMs: 0,
+  },
 };
 
 /** `--quick`: the same harness on small inputs, for CI (under a minute); no figure from it is meaningful. */
@@ -70,4 +91,13 @@ export const QUICK: BenchSettings = {
     maxWaitTime: 20,
   },
   processing: { jobs: 10_000, repetitions: 2 },
+  wholeProcess: {
+    requireRepetitions: 3,
+    listSizes: [200],
+    listRepetitions: () => 2,
+    cliRepetitions: () => 1,
+    largeJobs: 2_000,
+    largeRepetitions: 1,
+    largeLatencyMs: 0,
+  },
 };

@@ -2,6 +2,7 @@ import type { GateResults } from "./scenarios/gate";
 import type { ListingResults } from "./scenarios/listing";
 import type { ProcessingResults } from "./scenarios/processing";
 import type { ThrottleResults } from "./scenarios/throttling";
+import type { ProcessGroup, WholeProcessContender, WholeProcessResults } from "./scenarios/wholeProcess";
 import { fixed, ratio } from "./stats";
 
 /** One target of the issue, what was measured, and whether it holds. Reported, never asserted. */
@@ -99,4 +100,56 @@ function judge(results: BenchResultsForTargets): TargetVerdict[] {
     met: gate.available && gate.runs.length > 0 ? late.length === 0 : "n/a",
   });
   return verdicts;
+}
+
+/** A contender's median figure in a group. */
+function figure(
+  group: ProcessGroup | undefined,
+  contender: WholeProcessContender,
+  key: "wallMs" | "cpuMs" | "peakRssMb",
+): number {
+  return group?.summary.find((s) => s.contender === contender)?.[key] ?? NaN;
+}
+
+/**
+ * The targets of the bin and the Pulumi-free entry (scenario 6), each judged on whole processes;
+ * "n/a" in a quick run, whose inputs are too small.
+ */
+export function evaluateWholeProcessTargets(results: WholeProcessResults, quick = false): TargetVerdict[] {
+  const verdicts: TargetVerdict[] = [];
+  const startup = figure(results.startup, "client", "wallMs") / figure(results.startup, "sdk", "wallMs");
+  verdicts.push({
+    target: "require of the client entry ≤ 1.5× the AWS SDK client alone (whole process)",
+    measured:
+      `${ratio(startup)} (${fixed(figure(results.startup, "client", "wallMs"))} ms vs ` +
+      `${fixed(figure(results.startup, "sdk", "wallMs"))} ms; RSS ${fixed(figure(results.startup, "client", "peakRssMb"))} ` +
+      `vs ${fixed(figure(results.startup, "sdk", "peakRssMb"))} MB)`,
+    met: startup <= 1.5,
+  });
+  for (const n of [1_000, 10_000]) {
+    const group = results.listing.find((g) => g.n === n);
+    const bin = figure(group, "bin", "wallMs");
+    const raw = figure(group, "raw", "wallMs");
+    const cli = figure(group, "awscli", "wallMs");
+    verdicts.push({
+      target: `list N=${fixed(n)}: faster than the AWS CLI v1 and ≤ 1.15× a raw SDK script (whole process)`,
+      measured: group
+        ? `bin ${fixed(bin)} ms; ÷ raw SDK ${ratio(bin / raw)}; ÷ AWS CLI ${ratio(bin / cli)}`
+        : "not run",
+      met: group ? bin / raw <= 1.15 && (Number.isNaN(cli) ? false : bin < cli) : "n/a",
+    });
+  }
+  const large = results.large;
+  const cpu = figure(large, "clientLookup", "cpuMs") / figure(large, "rawLookup", "cpuMs");
+  const rss = figure(large, "clientLookup", "peakRssMb") / figure(large, "rawLookup", "peakRssMb");
+  verdicts.push({
+    target: "100 000 jobs via the client entry: CPU ≤ 1.1× and peak RSS ≤ 1.15× a raw SDK script",
+    measured: large
+      ? `N=${fixed(large.n)}: CPU ${ratio(cpu)} (${fixed(figure(large, "clientLookup", "cpuMs"))} vs ` +
+        `${fixed(figure(large, "rawLookup", "cpuMs"))} ms), RSS ${ratio(rss)} ` +
+        `(${fixed(figure(large, "clientLookup", "peakRssMb"))} vs ${fixed(figure(large, "rawLookup", "peakRssMb"))} MB)`
+      : "not run",
+    met: large?.n === 100_000 ? cpu <= 1.1 && rss <= 1.15 : "n/a",
+  });
+  return quick ? verdicts.map((v) => ({ ...v, met: "n/a" as const })) : verdicts;
 }

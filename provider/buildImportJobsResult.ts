@@ -1,11 +1,9 @@
 import type { ImportJob as SdkImportJob } from "@aws-sdk/client-mailmanager";
+import type { CollectedImportJobs } from "./collectImportJobs";
 import { compareImportJobs } from "./compareImportJobs";
 import { filterImportJobs } from "./filterImportJobs";
 import { fingerprint } from "./fingerprint";
-import type {
-  GetAddressListImportJobsArgs,
-  GetAddressListImportJobsResult,
-} from "./getAddressListImportJobs";
+import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
 import { normalizeImportJob } from "./normalizeImportJob";
 import { summarizeImportJobs } from "./summarizeImportJobs";
 
@@ -41,7 +39,29 @@ export function buildImportJobsResult(
   rawJobs: readonly SdkImportJob[],
   options: ImportJobsResultOptions,
 ): GetAddressListImportJobsResult {
-  const sorted = filterImportJobs(rawJobs.map(normalizeImportJob), options).sort(compareImportJobs);
+  return buildResultFromCollected(
+    {
+      jobs: rawJobs.map(normalizeImportJob),
+      ...(options.includePreSignedUrls
+        ? { preSignedUrls: new Map(rawJobs.map((job) => [job.JobId, job.PreSignedUrl])) }
+        : {}),
+    },
+    options,
+  );
+}
+
+/**
+ * {@link buildImportJobsResult} for jobs normalised as they were collected (`collectImportJobs`),
+ * with their URLs when `includePreSignedUrls` is set: the same result, byte for byte.
+ *
+ * @example
+ * const result = buildResultFromCollected(await collectImportJobs(input), { addressListId: "al-1", region: "us-east-1" });
+ */
+export function buildResultFromCollected(
+  collected: CollectedImportJobs,
+  options: ImportJobsResultOptions,
+): GetAddressListImportJobsResult {
+  const sorted = filterImportJobs(collected.jobs, options).sort(compareImportJobs);
   if (options.sortOrder === "descending") {
     sorted.reverse();
   }
@@ -57,7 +77,7 @@ export function buildImportJobsResult(
   if (!options.includePreSignedUrls) {
     return result;
   }
-  const urls = new Map(rawJobs.map((job) => [job.JobId, job.PreSignedUrl]));
+  const urls = collected.preSignedUrls ?? new Map<string | undefined, string | undefined>();
   const preSignedUrls: Record<string, string> = {};
   for (const { jobId } of importJobs) {
     const url = urls.get(jobId);

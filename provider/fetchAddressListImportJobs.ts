@@ -1,10 +1,7 @@
-import { buildImportJobsResult } from "./buildImportJobsResult";
+import { buildResultFromCollected } from "./buildImportJobsResult";
 import { collectImportJobs } from "./collectImportJobs";
 import { createClient, resolveRegion } from "./createClient";
-import type {
-  GetAddressListImportJobsArgs,
-  GetAddressListImportJobsResult,
-} from "./getAddressListImportJobs";
+import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
 import { MAX_PAGE_SIZE } from "./listImportJobPages";
 import { lookupOnce } from "./lookupOnce";
 import { assertValidArgs } from "./validateArgs";
@@ -47,11 +44,14 @@ export async function fetchAddressListImportJobs(
   try {
     const region = await resolveRegion(client);
     const pageSize = args.pageSize ?? MAX_PAGE_SIZE;
-    const collect = () => collectImportJobs({ client, addressListId: args.addressListId, pageSize });
+    // A shared pass keeps the URLs (a later identical lookup may ask for them); a single one only if asked.
+    const keepPreSignedUrls = args.cache === false ? args.includePreSignedUrls === true : true;
+    const collect = () =>
+      collectImportJobs({ client, addressListId: args.addressListId, pageSize, keepPreSignedUrls });
     // The SDK also reads these variables when no endpoint is given; the key must tell such setups apart.
     const effectiveEndpoint =
       endpoint ?? process.env.AWS_ENDPOINT_URL_MAILMANAGER ?? process.env.AWS_ENDPOINT_URL ?? "";
-    const rawJobs =
+    const collected =
       args.cache === false
         ? await collect()
         : await lookupOnce(
@@ -59,7 +59,7 @@ export async function fetchAddressListImportJobs(
             JSON.stringify([region, effectiveEndpoint, profile ?? "", args.addressListId, pageSize]),
             collect,
           );
-    return buildImportJobsResult(rawJobs, { ...args, region });
+    return buildResultFromCollected(collected, { ...args, region });
   } finally {
     client.destroy();
   }

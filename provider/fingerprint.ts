@@ -3,6 +3,9 @@ import { createHash, type Hash } from "node:crypto";
 /** Text handed to the hash at a time: large enough to be cheap, small enough to never hold a whole result. */
 const CHUNK_CHARS = 64 * 1024;
 
+/** Key lists remembered per fingerprint: a job has one of a few shapes; arbitrary values stay cheap. */
+const MAX_SHAPES = 16;
+
 /**
  * Writes the canonical JSON of `value` into `hash` in chunks. Plain functions and a closure, not a
  * class: this code is serialised into dynamic providers, and Pulumi's closure serialiser rewrites
@@ -10,6 +13,23 @@ const CHUNK_CHARS = 64 * 1024;
  */
 function hashCanonicalJson(value: unknown, hash: Hash): void {
   let buffer = "";
+  // The key lists seen so far (a job has one of a handful of shapes) and their sorted forms: compared
+  // key by key, a known shape costs a few pointer comparisons instead of a sort and a regex per key.
+  const shapes: Shape[] = [];
+  const shapeOf = (present: string[]): Shape => {
+    for (const shape of shapes) {
+      if (shape.keys.length === present.length && shape.keys.every((key, i) => key === present[i])) {
+        return shape;
+      }
+    }
+    const shape = {
+      keys: present,
+      sorted: [...present].sort(),
+      indexFree: !present.some((key) => /^\d+$/.test(key)),
+    };
+    if (shapes.length < MAX_SHAPES) shapes.push(shape);
+    return shape;
+  };
   const append = (text: string): void => {
     buffer += text;
     if (buffer.length >= CHUNK_CHARS) {
@@ -27,10 +47,10 @@ function hashCanonicalJson(value: unknown, hash: Hash): void {
       append("]");
     } else if (item !== null && typeof item === "object") {
       const record = item as Record<string, unknown>;
-      const keys = Object.keys(record)
-        .filter((key) => record[key] !== undefined)
-        .sort();
-      if (isFlat(record, keys)) {
+      const present = Object.keys(record).filter((key) => record[key] !== undefined);
+      const shape = shapeOf(present);
+      const keys = shape.sorted;
+      if (shape.indexFree && isFlat(record, keys)) {
         // One native stringify of a key-sorted copy gives the same text, much faster (a job is flat).
         const sorted: Record<string, unknown> = {};
         for (const key of keys) sorted[key] = record[key];
@@ -51,17 +71,22 @@ function hashCanonicalJson(value: unknown, hash: Hash): void {
   hash.update(buffer);
 }
 
+/** A record's defined keys in insertion order, sorted, and whether none is an array index. */
+interface Shape {
+  readonly keys: readonly string[];
+  readonly sorted: readonly string[];
+  readonly indexFree: boolean;
+}
+
 /**
  * Whether `JSON.stringify` of a copy with `keys` in order writes exactly the canonical text: only
- * primitive members (no nesting, nothing `toJSON` or `undefined` could change), and no array-index
- * keys (JavaScript would put those first, in numeric order, whatever the insertion order).
+ * primitive members (no nesting, nothing `toJSON` or `undefined` could change). The caller has checked
+ * that no key is an array index (JavaScript would put those first, whatever the insertion order).
  */
 function isFlat(record: Record<string, unknown>, keys: readonly string[]): boolean {
   return keys.every((key) => {
     const member = record[key];
-    return (
-      (member === null || typeof member !== "object") && typeof member !== "function" && !/^\d+$/.test(key)
-    );
+    return (member === null || typeof member !== "object") && typeof member !== "function";
   });
 }
 

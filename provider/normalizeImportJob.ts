@@ -23,24 +23,25 @@ function isoTimestamp(value: Date | undefined): string | undefined {
  * //     addressListId: "al-1", createdTimestamp: "2023-11-14T22:13:20.000Z" }
  */
 export function normalizeImportJob(raw: SdkImportJob): ImportJob {
-  const job: Record<string, string | number> = {};
-  const put = (key: keyof ImportJob, value: string | number | undefined): void => {
-    if (value !== undefined && value !== null) {
-      job[key] = value;
-    }
-  };
+  // One object literal for the keys every job has, then the optional ones in their fixed places; no
+  // helper closure per job (this runs once per job, 100 000 times for a large list).
   // Required members are typed `| undefined` by the SDK and not enforced at runtime; "" keeps the
   // record well-typed without inventing data.
-  job.jobId = raw.JobId ?? "";
-  job.name = raw.Name ?? "";
-  job.status = (raw.Status ?? "") as ImportJobStatus;
-  put("importDataType", raw.ImportDataFormat?.ImportDataType as ImportDataType | undefined);
+  const job: Record<string, string | number> = {
+    jobId: raw.JobId ?? "",
+    name: raw.Name ?? "",
+    status: (raw.Status ?? "") as ImportJobStatus,
+  };
+  const importDataType = raw.ImportDataFormat?.ImportDataType as ImportDataType | undefined;
+  if (importDataType != null) job.importDataType = importDataType;
   job.addressListId = raw.AddressListId ?? "";
-  put("importedItemsCount", raw.ImportedItemsCount);
-  put("failedItemsCount", raw.FailedItemsCount);
+  if (raw.ImportedItemsCount != null) job.importedItemsCount = raw.ImportedItemsCount;
+  if (raw.FailedItemsCount != null) job.failedItemsCount = raw.FailedItemsCount;
   job.createdTimestamp = isoTimestamp(raw.CreatedTimestamp) ?? "";
-  put("startTimestamp", isoTimestamp(raw.StartTimestamp));
-  put("completedTimestamp", isoTimestamp(raw.CompletedTimestamp));
-  put("error", raw.Error);
+  const started = isoTimestamp(raw.StartTimestamp);
+  if (started !== undefined) job.startTimestamp = started;
+  const completed = isoTimestamp(raw.CompletedTimestamp);
+  if (completed !== undefined) job.completedTimestamp = completed;
+  if (raw.Error != null) job.error = raw.Error;
   return job as unknown as ImportJob;
 }

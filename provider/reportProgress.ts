@@ -1,6 +1,14 @@
-import type { EngineLog } from "./engineLog";
 import type { ImportJob } from "./types";
 import type { WaitProgress } from "./waitForImportJobs";
+
+/**
+ * Where progress messages go: the engine log's `info` (see `engineLog.ts`), or any other sink such as
+ * the bin's CI-log lines. Structural, so that this module's declarations never reach the engine's
+ * gRPC types (and with them `@pulumi/pulumi`).
+ */
+export interface ProgressLog {
+  info(message: string, ephemeral?: boolean): void;
+}
 
 /** A heartbeat message is sent after this long without a change, in ms. */
 export const PROGRESS_HEARTBEAT_MS = 10_000;
@@ -64,7 +72,7 @@ export function describeProgress(progress: WaitProgress): string {
  * await waitForImportJobs({ ...args, onProgress: reportProgress(createEngineLog(urn)) });
  */
 export function reportProgress(
-  log: Pick<EngineLog, "info">,
+  log: ProgressLog,
   options: { readonly now?: () => number; readonly heartbeatMs?: number } = {},
 ): (progress: WaitProgress) => void {
   const now = options.now ?? Date.now;

@@ -17,41 +17,41 @@ export interface ImportJobsSummary {
   readonly anyFailed: boolean;
 }
 
-/** The greatest job in the package's order ({@link compareImportJobs}), whatever order `jobs` is in. */
-function last(jobs: readonly ImportJob[]): ImportJob | undefined {
-  return jobs.reduce<ImportJob | undefined>(
-    (best, job) => (best === undefined || compareImportJobs(job, best) > 0 ? job : best),
-    undefined,
-  );
-}
-
 /**
- * Counts, totals, latest jobs and the two flags for `jobs`. Keys are written in a fixed order and
- * absent summaries are left out, so the JSON of equal summaries is byte-identical.
+ * Counts, totals, latest jobs and the two flags for `jobs`, in one pass. Keys are written in a fixed
+ * order and absent summaries are left out, so the JSON of equal summaries is byte-identical. "Latest"
+ * is the greatest job in the package's order ({@link compareImportJobs}), whatever order `jobs` is in.
  *
  * @example
  * summarizeImportJobs(jobs).counts.FAILED; // 0 when none failed
  */
 export function summarizeImportJobs(jobs: readonly ImportJob[]): ImportJobsSummary {
-  const count = (status: ImportJob["status"]): number => jobs.filter((job) => job.status === status).length;
-  const latest = last(jobs);
-  const latestCompleted = last(jobs.filter((job) => job.status === "COMPLETED"));
+  const counts = { total: jobs.length, CREATED: 0, PROCESSING: 0, COMPLETED: 0, FAILED: 0, STOPPED: 0 };
+  let importedItems = 0;
+  let failedItems = 0;
+  let latest: ImportJob | undefined;
+  let latestCompleted: ImportJob | undefined;
+  for (const job of jobs) {
+    // Only the five known statuses have a count; an unknown one (a newer API) is in `total` only.
+    if (job.status !== ("total" as string) && Object.prototype.hasOwnProperty.call(counts, job.status)) {
+      counts[job.status] += 1;
+    }
+    importedItems += job.importedItemsCount ?? 0;
+    failedItems += job.failedItemsCount ?? 0;
+    if (latest === undefined || compareImportJobs(job, latest) > 0) latest = job;
+    if (
+      job.status === "COMPLETED" &&
+      (latestCompleted === undefined || compareImportJobs(job, latestCompleted) > 0)
+    ) {
+      latestCompleted = job;
+    }
+  }
   return {
-    counts: {
-      total: jobs.length,
-      CREATED: count("CREATED"),
-      PROCESSING: count("PROCESSING"),
-      COMPLETED: count("COMPLETED"),
-      FAILED: count("FAILED"),
-      STOPPED: count("STOPPED"),
-    },
-    totals: {
-      importedItems: jobs.reduce((sum, job) => sum + (job.importedItemsCount ?? 0), 0),
-      failedItems: jobs.reduce((sum, job) => sum + (job.failedItemsCount ?? 0), 0),
-    },
+    counts,
+    totals: { importedItems, failedItems },
     ...(latest === undefined ? {} : { latest }),
     ...(latestCompleted === undefined ? {} : { latestCompleted }),
-    allCompleted: jobs.length > 0 && jobs.every((job) => job.status === "COMPLETED"),
-    anyFailed: jobs.some((job) => job.status === "FAILED" || job.status === "STOPPED"),
+    allCompleted: jobs.length > 0 && counts.COMPLETED === jobs.length,
+    anyFailed: counts.FAILED + counts.STOPPED > 0,
   };
 }

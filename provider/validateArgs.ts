@@ -1,4 +1,4 @@
-import type { GetAddressListImportJobsArgs } from "./getAddressListImportJobs";
+import type { GetAddressListImportJobsArgs } from "./lookupTypes";
 import { show, unknownArgument, type NotArguments } from "./argumentMessages";
 import { InvalidArgumentError, type ArgumentFailure } from "./errors";
 import { MAX_PAGE_SIZE } from "./listImportJobPages";

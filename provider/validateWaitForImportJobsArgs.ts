@@ -1,7 +1,7 @@
 import { show, unknownArgument, type NotArguments } from "./argumentMessages";
 import type { ArgumentFailure } from "./errors";
 import { InvalidArgumentError } from "./errors";
-import type { GetAddressListImportJobsArgs } from "./getAddressListImportJobs";
+import type { GetAddressListImportJobsArgs } from "./lookupTypes";
 import { ARGUMENT_NAMES, validateArgs } from "./validateArgs";
 
 /**

@@ -1,0 +1,119 @@
+import { Option, type Command } from "commander";
+import {
+  IMPORT_DATA_TYPES,
+  IMPORT_JOB_STATUSES,
+  SORT_ORDERS,
+  type ArgumentFailure,
+  type GetAddressListImportJobsArgs,
+} from "../client";
+import { inFlagTerms } from "./flagNames";
+import { parseInteger, parseWordList } from "./parseFlagValues";
+
+/** The flags both commands share, as commander hands them to an action. */
+export interface LookupFlags {
+  readonly addressListId: string;
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpoint?: string;
+  readonly pageSize?: number;
+  readonly maxAttempts?: number;
+  readonly status?: GetAddressListImportJobsArgs["statuses"];
+  readonly type?: GetAddressListImportJobsArgs["importDataType"];
+  readonly nameRegex?: string;
+  readonly createdAfter?: string;
+  readonly createdBefore?: string;
+  readonly sort?: GetAddressListImportJobsArgs["sortOrder"];
+  readonly limit?: number;
+}
+
+/**
+ * Adds where the list is (`--address-list-id`, `--region`, `--profile`, `--endpoint`) and how it is
+ * read (`--page-size`, `--max-attempts`).
+ *
+ * @example
+ * addLookupOptions(new Command("list"));
+ */
+export function addLookupOptions(command: Command): Command {
+  return command
+    .requiredOption("--address-list-id <id>", "address list whose import jobs are read, e.g. al-123456789abc")
+    .option(
+      "--region <region>",
+      "AWS region of the list (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's)",
+    )
+    .option("--profile <name>", "shared-config profile for credentials and region (default: the SDK's chain)")
+    .option("--endpoint <url>", "endpoint URL, e.g. a local emulator (default: AWS_ENDPOINT_URL_MAILMANAGER)")
+    .option("--page-size <n>", "jobs per request, 1-50 (default: 50)", parseInteger)
+    .option("--max-attempts <n>", "attempts per request, retries included, 1-100 (default: 8)", parseInteger);
+}
+
+/**
+ * Adds the filters, order and limit of `getAddressListImportJobs`.
+ *
+ * @example
+ * addFilterOptions(addLookupOptions(new Command("list")));
+ */
+export function addFilterOptions(command: Command, what = "list"): Command {
+  return command
+    .option(
+      "--status <statuses>",
+      `${what} only jobs in these statuses, comma-separated or repeated: ${IMPORT_JOB_STATUSES.join(", ")}`,
+      parseWordList(IMPORT_JOB_STATUSES),
+    )
+    .addOption(
+      new Option("--type <type>", `${what} only jobs importing this format`).choices(IMPORT_DATA_TYPES),
+    )
+    .option("--name-regex <regex>", `${what} only jobs whose name matches (JavaScript regex, anywhere)`)
+    .option(
+      "--created-after <iso>",
+      `${what} only jobs created at or after, e.g. 2024-05-01 or 2024-05-01T12:00:00Z`,
+    )
+    .option("--created-before <iso>", `${what} only jobs created strictly before`)
+    .addOption(
+      new Option("--sort <order>", "order by creation time, then job id (default: ascending)").choices(
+        SORT_ORDERS,
+      ),
+    )
+    .option("--limit <n>", "the first N jobs after filtering and sorting", parseInteger);
+}
+
+/**
+ * The library arguments of the shared flags; flags not given are left out (the library's defaults apply).
+ *
+ * @example
+ * const args = lookupArgsOf(command.opts<LookupFlags>());
+ */
+export function lookupArgsOf(flags: LookupFlags): GetAddressListImportJobsArgs {
+  const entries: [keyof GetAddressListImportJobsArgs, unknown][] = [
+    ["addressListId", flags.addressListId],
+    ["region", flags.region],
+    ["profile", flags.profile],
+    ["endpoint", flags.endpoint],
+    ["pageSize", flags.pageSize],
+    ["maxAttempts", flags.maxAttempts],
+    ["statuses", flags.status],
+    ["importDataType", flags.type],
+    ["nameRegex", flags.nameRegex],
+    ["createdAfter", flags.createdAfter],
+    ["createdBefore", flags.createdBefore],
+    ["sortOrder", flags.sort],
+    ["limit", flags.limit],
+  ];
+  return Object.fromEntries(
+    entries.filter(([, value]) => value !== undefined),
+  ) as unknown as GetAddressListImportJobsArgs;
+}
+
+/**
+ * Ends the command with one line naming each bad flag and what is allowed (exit 1), before any
+ * request, when the library's validator found failures.
+ *
+ * @example
+ * failOnInvalid(command, validateArgs(args));
+ */
+export function failOnInvalid(command: Command, failures: readonly ArgumentFailure[]): void {
+  if (failures.length > 0) {
+    command.error(`error: ${inFlagTerms(failures.map((failure) => failure.reason).join(" "))}`, {
+      code: "mailmanager-import-jobs.invalidFlag",
+    });
+  }
+}

@@ -1,0 +1,72 @@
+// The Pulumi-free entry, `pulumi-mailmanager-import-jobs/client`: the lookup, the result builder and
+// the waiter for scripts, CI steps and the `mailmanager-import-jobs` bin. Neither this module nor
+// anything it imports loads `@pulumi/pulumi` (tests/cli/clientEntry.test.ts checks the built module
+// graph), so it starts about as fast as `@aws-sdk/client-mailmanager` alone; the package root adds the
+// Pulumi forms (the Output function, the resources) on top of the same core.
+import { fetchAddressListImportJobs } from "./fetchAddressListImportJobs";
+import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
+
+/**
+ * Reads every import job of an SES Mail Manager address list (all pages of ListAddressListImportJobs)
+ * and returns them sorted, filtered and summarised: the same result as the package root's
+ * `getAddressListImportJobs`, without Pulumi. Region and profile come from the arguments, then the
+ * environment (AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE) and the SDK's default chain; stack config
+ * plays no part here.
+ *
+ * @example
+ * import { getAddressListImportJobs } from "pulumi-mailmanager-import-jobs/client";
+ * const { counts } = await getAddressListImportJobs({ addressListId: "al-123456789abc", region: "eu-west-1" });
+ */
+export function getAddressListImportJobs(
+  args: GetAddressListImportJobsArgs,
+): Promise<GetAddressListImportJobsResult> {
+  return fetchAddressListImportJobs(args);
+}
+
+export type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
+export { buildImportJobsResult, type ImportJobsResultOptions } from "./buildImportJobsResult";
+export {
+  waitForImportJobs,
+  type WaitForImportJobsArgs,
+  type WaitForImportJobsResult,
+  type WaitProgress,
+  type ImportJobSelection,
+} from "./waitForImportJobs";
+export { describeProgress } from "./reportProgress";
+export { validateArgs } from "./validateArgs";
+export { validateWaitForImportJobsArgs } from "./validateWaitForImportJobsArgs";
+export {
+  IMPORT_JOB_STATUSES,
+  IMPORT_DATA_TYPES,
+  SORT_ORDERS,
+  type ImportJobStatus,
+  type ImportDataType,
+  type SortOrder,
+  type ImportJob,
+  type ImportJobCounts,
+  type ImportJobTotals,
+} from "./types";
+export {
+  ImportJobsError,
+  InvalidArgumentError,
+  AddressListNotFoundError,
+  AccessDeniedError,
+  ThrottledError,
+  PaginationError,
+  ServiceError,
+  ImportJobFailedError,
+  WaitTimeoutError,
+  isImportJobsError,
+  isInvalidArgumentError,
+  isAddressListNotFoundError,
+  isAccessDeniedError,
+  isThrottledError,
+  isPaginationError,
+  isServiceError,
+  isImportJobFailedError,
+  isWaitTimeoutError,
+  type ImportJobsErrorName,
+  type ImportJobsErrorContext,
+  type ArgumentFailure,
+  type PaginationFault,
+} from "./errors";
