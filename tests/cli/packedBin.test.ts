@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
 import { seedList, startTestEmulator } from "../provider/fixture";
+import { packageTarball } from "../support/builtPackage";
 import { REPO, binEnv } from "./runBin";
 
 let consumer: string;
@@ -14,8 +15,7 @@ let emulator: Emulator;
 let listId: string;
 
 beforeAll(async () => {
-  const tarball = process.env.PMIJ_TARBALL;
-  if (!tarball) throw new Error("PMIJ_TARBALL is not set (tests/setup/globalSetup.ts packs the package)");
+  const tarball = packageTarball();
   consumer = mkdtempSync(join(tmpdir(), "pmij-cli-consumer-"));
   writeFileSync(
     join(consumer, "package.json"),

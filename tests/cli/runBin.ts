@@ -1,19 +1,14 @@
 // Runs the real, built `mailmanager-import-jobs` bin (dist/provider/cli/main.js) in a child process,
 // as a pipeline step or a terminal runs it: with pipes (not a terminal), or inside a pseudo-terminal
 // made by util-linux `script`, which gives the bin a real TTY on stdin, stdout and stderr.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+
 import { join } from "node:path";
 
 export const REPO = join(__dirname, "..", "..");
 export const BIN = join(REPO, "dist", "provider", "cli", "main.js");
 
-/** Builds dist/ once when a single test file runs without `npm test`'s pretest build. */
-export function ensureBuilt(): void {
-  if (!existsSync(BIN)) {
-    execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "inherit" });
-  }
-}
+export { ensureBuilt } from "../support/builtPackage";
 
 export interface BinResult {
   readonly code: number | null;
