@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fetchAddressListImportJobs, type LookupContext } from "./fetchAddressListImportJobs";
-import { InvalidArgumentError } from "./errors";
+import { InvalidArgumentError, type ArgumentFailure } from "./errors";
 import type { Inputs } from "./inputs";
 import type {
   ImportDataType,
@@ -10,7 +10,8 @@ import type {
   ImportJobTotals,
   SortOrder,
 } from "./types";
-import { assertValidArgs } from "./validateArgs";
+import { quietLateHandling, toProgramError } from "./toProgramError";
+import { assertValidArgs, validateArgs } from "./validateArgs";
 
 /** Arguments of {@link getAddressListImportJobs}. */
 export interface GetAddressListImportJobsArgs {
@@ -161,6 +162,29 @@ export async function getAddressListImportJobs(
 }
 
 /**
+ * The failures of the arguments that are plain values already (not Outputs or Promises), so that a bad
+ * literal or config value fails as the program starts, before any dependency, provider setting or
+ * request is waited for. The others are checked once known, by the lookup itself.
+ */
+function plainArgumentFailures(args: GetAddressListImportJobsOutputArgs): ArgumentFailure[] {
+  if (pulumi.Output.isInstance(args) || isPromiseLike(args)) {
+    return [];
+  }
+  const record = args as Record<string, unknown>;
+  const deferred = Object.keys(record).filter(
+    (key) => pulumi.Output.isInstance(record[key]) || isPromiseLike(record[key]),
+  );
+  const plain = Object.fromEntries(Object.entries(record).filter(([key]) => !deferred.includes(key)));
+  // A deferred `addressListId` is checked later; a stand-in keeps "required" from failing now.
+  return validateArgs({ addressListId: "deferred", ...plain }).filter(
+    (failure) => !deferred.includes(failure.property),
+  );
+}
+
+const isPromiseLike = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+
+/**
  * The Output form of {@link getAddressListImportJobs}, as @pulumi/aws's `get…Output` functions behave:
  * arguments may be Inputs; `opts.dependsOn` delays the lookup until those resources exist; while the
  * address list id (or any argument, dependency or provider setting) is unknown during preview, the
@@ -175,6 +199,11 @@ export function getAddressListImportJobsOutput(
   args: GetAddressListImportJobsOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetAddressListImportJobsResult> {
+  quietLateHandling();
+  const failures = plainArgumentFailures(args);
+  if (failures.length > 0) {
+    return pulumi.output(Promise.reject(toProgramError(new InvalidArgumentError(failures))));
+  }
   // A dependency is ready once its id (custom resources) or urn (components) is known; `apply` runs only
   // on known values, so an unknown dependency keeps the result unknown and the call unmade in preview.
   const dependencies = pulumi
@@ -189,7 +218,11 @@ export function getAddressListImportJobsOutput(
   const result = pulumi
     .all([pulumi.output(args), providerSettings(opts), dependencies])
     .apply(([plainArgs, provider]) =>
-      fetchAddressListImportJobs(plainArgs as GetAddressListImportJobsArgs, lookupContext(provider)),
+      fetchAddressListImportJobs(plainArgs as GetAddressListImportJobsArgs, lookupContext(provider)).catch(
+        (error: unknown) => {
+          throw toProgramError(error);
+        },
+      ),
     );
   // Decided from the flag alone, so that the result is secret even while it is still unknown.
   return pulumi
