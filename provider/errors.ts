@@ -360,10 +360,15 @@ export class WaitAbortedError extends ImportJobsError {
 
 /** " (reason)" for an abort reason worth showing; "" for the default DOMException and for nothing. */
 function describeReason(reason: unknown): string {
-  if (reason === undefined || (reason instanceof Error && reason.name === "AbortError")) {
+  // Duck-typed: the default reason is a DOMException, from whichever realm made the signal.
+  const { name, message } = (typeof reason === "object" && reason !== null ? reason : {}) as {
+    name?: unknown;
+    message?: unknown;
+  };
+  if (reason === undefined || name === "AbortError") {
     return "";
   }
-  const text = reason instanceof Error ? reason.message : String(reason);
+  const text = typeof message === "string" ? message : String(reason);
   return text === "" ? "" : ` (${text})`;
 }
 
