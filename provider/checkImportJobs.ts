@@ -35,7 +35,8 @@ export interface ImportJobsPollMemory {
 /** A fresh memory for a new wait. */
 export const newPollMemory = (): ImportJobsPollMemory => ({ seen: new Map() });
 
-const FINISHED: ReadonlySet<string> = new Set(["COMPLETED", "FAILED", "STOPPED"]);
+/** Statuses a job never leaves (an array, not a Set: the closure serialiser of dynamic providers). */
+const FINISHED: readonly string[] = ["COMPLETED", "FAILED", "STOPPED"];
 
 /**
  * One poll of the waiter: read the jobs, select those to wait for, and ask the acceptor.
@@ -70,7 +71,7 @@ export async function checkImportJobs(
     const client = createClient(settings);
     try {
       const region = await resolveRegion(client);
-      const pending = args.jobIds.filter((id) => !FINISHED.has(memory.seen.get(id)?.status ?? ""));
+      const pending = args.jobIds.filter((id) => !FINISHED.includes(memory.seen.get(id)?.status ?? ""));
       const fresh = await getImportJobs({
         client,
         region,

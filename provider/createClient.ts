@@ -74,9 +74,6 @@ function isTruncatedBody(error: unknown): boolean {
 /** Attempts of one request that may end in a refused connection before it fails. */
 export const REFUSED_ATTEMPTS = 2;
 
-/** Refused attempts per request, keyed by the request's middleware context (one per `send`). */
-const refusals = new WeakMap<object, number>();
-
 /**
  * `error`, or, for the {@link REFUSED_ATTEMPTS}th refused connection of the same request, a copy the
  * SDK does not retry. Nothing listening at the endpoint (a wrong `endpoint`, an emulator that is not
@@ -84,13 +81,15 @@ const refusals = new WeakMap<object, number>();
  * only delay the failure (by up to 13 s at 8 attempts). The copy keeps the name, message, code and
  * metadata; it only leaves out what makes the SDK call it transient.
  */
-function refusedOnce(error: unknown, context: object): unknown {
+function refusedOnce(error: unknown, context: { refusedAttempts?: number }): unknown {
   const { code } = (error ?? {}) as { code?: unknown };
   if (code !== "ECONNREFUSED") {
     return error;
   }
-  const count = (refusals.get(context) ?? 0) + 1;
-  refusals.set(context, count);
+  // Counted on the request's middleware context (one per `send`, shared by its attempts), not in a
+  // module-level map: a dynamic provider serialises this function with what it captures.
+  const count = (context.refusedAttempts ?? 0) + 1;
+  context.refusedAttempts = count;
   if (count < REFUSED_ATTEMPTS) {
     return error;
   }
@@ -116,7 +115,7 @@ function refusedOnce(error: unknown, context: object): unknown {
  */
 function sharedRateLimiter(key: string, minFillRate: number | undefined): DefaultRateLimiter {
   const global = globalThis as Record<symbol, unknown>;
-  const limiters = (global[RATE_LIMITERS] ??= new Map<string, DefaultRateLimiter>()) as Map<
+  const limiters = (global[Symbol.for(RATE_LIMITERS)] ??= new Map<string, DefaultRateLimiter>()) as Map<
     string,
     DefaultRateLimiter
   >;
@@ -129,15 +128,18 @@ function sharedRateLimiter(key: string, minFillRate: number | undefined): Defaul
   return limiter;
 }
 
-/** Where the shared rate limiters live on `globalThis`. */
-const RATE_LIMITERS = Symbol.for("pulumi-mailmanager-import-jobs/rate-limiters");
+/**
+ * The registered symbol under which the shared rate limiters live on `globalThis`. Its name, not the
+ * symbol: the closure serialiser of dynamic providers cannot capture a symbol value.
+ */
+const RATE_LIMITERS = "pulumi-mailmanager-import-jobs/rate-limiters";
 
 /**
  * Forgets every shared rate limiter, as a new process would. For tests that model many independent
  * programs in one process (each scenario of the fault matrix); a program never needs it.
  */
 export function resetRateLimiters(): void {
-  (globalThis as Record<symbol, unknown>)[RATE_LIMITERS] = new Map<string, DefaultRateLimiter>();
+  (globalThis as Record<symbol, unknown>)[Symbol.for(RATE_LIMITERS)] = new Map<string, DefaultRateLimiter>();
 }
 
 /**
@@ -214,7 +216,7 @@ export function createClient(settings: ClientSettings = {}): MailManagerClient {
         if (isTruncatedBody(error)) {
           (error as { $retryable?: object }).$retryable = {};
         }
-        throw refusedOnce(error, context);
+        throw refusedOnce(error, context as { refusedAttempts?: number });
       }
     },
     { step: "finalizeRequest", priority: "low", name: "retryTruncatedBodiesMiddleware" },

@@ -171,9 +171,7 @@ function plainArgumentFailures(args: GetAddressListImportJobsOutputArgs): Argume
     return [];
   }
   const record = args as Record<string, unknown>;
-  const deferred = Object.keys(record).filter(
-    (key) => pulumi.Output.isInstance(record[key]) || isPromiseLike(record[key]),
-  );
+  const deferred = Object.keys(record).filter((key) => isDeferred(record[key]));
   const plain = Object.fromEntries(Object.entries(record).filter(([key]) => !deferred.includes(key)));
   // A deferred `addressListId` is checked later; a stand-in keeps "required" from failing now.
   return validateArgs({ addressListId: "deferred", ...plain }).filter(
@@ -184,12 +182,25 @@ function plainArgumentFailures(args: GetAddressListImportJobsOutputArgs): Argume
 const isPromiseLike = (value: unknown): boolean =>
   typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
+/** An Output or Promise, or an array or object holding one at any depth (e.g. `statuses: [secret("FAILED")]`). */
+function isDeferred(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value) || isPromiseLike(value)) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.some(isDeferred);
+  }
+  return typeof value === "object" && value !== null && Object.values(value).some(isDeferred);
+}
+
 /**
  * The Output form of {@link getAddressListImportJobs}, as @pulumi/aws's `get…Output` functions behave:
  * arguments may be Inputs; `opts.dependsOn` delays the lookup until those resources exist; while the
  * address list id (or any argument, dependency or provider setting) is unknown during preview, the
  * result is unknown and no request is made; secret arguments make the result secret, and so does
- * `includePreSignedUrls`.
+ * `includePreSignedUrls`. A failure rejects the Output with the package's error, which the Pulumi
+ * runtime prints as one line (`toProgramError`); a wrong plain argument does so at once, without
+ * waiting for the dependencies.
  *
  * @example
  * const jobs = getAddressListImportJobsOutput({ addressListId: config.require("addressListId") }, { dependsOn: [gate] });

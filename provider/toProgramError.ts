@@ -18,8 +18,11 @@ import { isImportJobsError } from "./errors";
  *    warnings for this package's errors, which the runtime has already reported, out of the output.
  */
 
-/** Where the process-wide listeners are marked as installed (once per process, whatever the copies). */
-const INSTALLED = Symbol.for("pulumi-mailmanager-import-jobs/quiet-late-handling");
+/**
+ * The registered symbol that marks the process-wide listeners as installed (once per process, whatever
+ * the copies of the package); its name, as a symbol value cannot be captured by the closure serialiser.
+ */
+const INSTALLED = "pulumi-mailmanager-import-jobs/quiet-late-handling";
 
 /**
  * `error` ready to reject a program's Output with: a package error loses its stack trace (see above);
@@ -47,10 +50,10 @@ export function toProgramError(error: unknown): unknown {
  */
 export function quietLateHandling(): void {
   const global = globalThis as Record<symbol, unknown>;
-  if (global[INSTALLED] === true || process.listenerCount("unhandledRejection") === 0) {
+  if (global[Symbol.for(INSTALLED)] === true || process.listenerCount("unhandledRejection") === 0) {
     return;
   }
-  global[INSTALLED] = true;
+  global[Symbol.for(INSTALLED)] = true;
   const ours = new WeakSet<Promise<unknown>>();
   process.on("unhandledRejection", (reason, promise) => {
     if (isImportJobsError(reason)) {
