@@ -78,8 +78,9 @@ export const REFUSED_ATTEMPTS = 2;
  * `error`, or, for the {@link REFUSED_ATTEMPTS}th refused connection of the same request, a copy the
  * SDK does not retry. Nothing listening at the endpoint (a wrong `endpoint`, an emulator that is not
  * running) does not change within the seconds the SDK's backoff spans, so `maxAttempts` refusals would
- * only delay the failure (by up to 13 s at 8 attempts). The copy keeps the name, message, code and
- * metadata; it only leaves out what makes the SDK call it transient.
+ * only delay the failure (by up to 13 s at 8 attempts). The copy keeps the name, message and metadata,
+ * and the code as `refusedCode` (for `mapServiceError`'s message); it leaves out what makes the SDK
+ * call it transient.
  */
 function refusedOnce(error: unknown, context: { refusedAttempts?: number }): unknown {
   const { code } = (error ?? {}) as { code?: unknown };
@@ -104,8 +105,8 @@ function refusedOnce(error: unknown, context: { refusedAttempts?: number }): unk
 }
 
 /**
- * The rate limiter of every client of this process that calls `endpoint` in `region` with the
- * credentials of `identity`: the SDK's adaptive limiter (CUBIC, as in `retryMode: "adaptive"`), one
+ * The rate limiter of every client of this process with the same key (region, endpoint and
+ * credentials, see `rateLimiterKey`): the SDK's adaptive limiter (CUBIC, as in `retryMode: "adaptive"`), one
  * instance per key. The SDK gives each client its own, and the package builds a client per lookup and
  * per poll, so 20 concurrent lookups would each learn the limit alone and together send several times
  * what it allows; sharing one makes them slow down together instead of failing.
