@@ -11,6 +11,8 @@ import { normalizeImportJob } from "../provider/normalizeImportJob";
 import { ours, sdkLoop, type Lookup } from "./contenders";
 import type {
   ChildMessage,
+  ConcurrentLookupResult,
+  ConcurrentThrottleTask,
   GateResult,
   GateTask,
   ListTask,
@@ -106,6 +108,25 @@ async function runLookup(task: ListTask | ThrottleTask): Promise<LookupResult> {
     lookup({ endpoint: task.endpoint, addressListId: task.addressListId }),
   );
   return { ...measurement, jobs: value ?? 0, ...(error ? { error } : {}) };
+}
+
+async function runConcurrent(task: ConcurrentThrottleTask): Promise<ConcurrentLookupResult> {
+  const lookup = lookupFor(task.contender);
+  const warmupMs = await warmUp(lookup, task.endpoint, task.warmupListId);
+  const { value, error, measurement } = await measured(warmupMs, () =>
+    Promise.allSettled(
+      task.addressListIds.map((addressListId) => lookup({ endpoint: task.endpoint, addressListId })),
+    ),
+  );
+  const settled = value ?? [];
+  const failures = settled.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+  return {
+    ...measurement,
+    lookups: task.addressListIds.length,
+    failed: error ? task.addressListIds.length : failures.length,
+    jobs: settled.reduce((n, r) => n + (r.status === "fulfilled" ? r.value : 0), 0),
+    errors: [...(error ? [error] : []), ...failures.slice(0, 3).map((r) => describeError(r.reason))],
+  };
 }
 
 async function runRepeat(task: RepeatTask): Promise<LookupResult> {
@@ -208,11 +229,13 @@ async function runProcessing(task: ProcessingTask): Promise<ProcessingResult> {
   return { ...measurement, inputRssMb, firstPeakRssMb, repetitions };
 }
 
-function run(task: Task): Promise<LookupResult | GateResult | ProcessingResult> {
+function run(task: Task): Promise<LookupResult | ConcurrentLookupResult | GateResult | ProcessingResult> {
   switch (task.kind) {
     case "list":
     case "throttle":
       return runLookup(task);
+    case "throttle-concurrent":
+      return runConcurrent(task);
     case "repeat":
       return runRepeat(task);
     case "gate":

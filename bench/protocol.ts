@@ -44,6 +44,20 @@ export interface ThrottleTask {
   readonly warmupListId: string;
 }
 
+/** Many lookups of different lists at once while the emulator throttles: scenario 3b. */
+export interface ConcurrentThrottleTask {
+  readonly kind: "throttle-concurrent";
+  /**
+   * "ours" = getAddressListImportJobs per list, all at once (one rate limiter shared by the process);
+   * "sdk" = the plain loop per list with the SDK's default client each (standard retry, 3 attempts);
+   * "sdk-adaptive" = the same with `retryMode: "adaptive"` (each client learns the limit alone).
+   */
+  readonly contender: "ours" | "sdk" | "sdk-adaptive";
+  readonly endpoint: string;
+  readonly addressListIds: readonly string[];
+  readonly warmupListId: string;
+}
+
 /** Wait for one job with waitForImportJobs: scenario 4. */
 export interface GateTask {
   readonly kind: "gate";
@@ -64,7 +78,7 @@ export interface ProcessingTask {
   readonly repetitions: number;
 }
 
-export type Task = ListTask | RepeatTask | ThrottleTask | GateTask | ProcessingTask;
+export type Task = ListTask | RepeatTask | ThrottleTask | ConcurrentThrottleTask | GateTask | ProcessingTask;
 
 /** What every measured run reports about its own process. */
 export interface RunMeasurement {
@@ -86,6 +100,15 @@ export interface LookupResult extends RunMeasurement {
   readonly jobs: number;
   /** The error's name and message when the lookup failed (the measurement still counts). */
   readonly error?: string;
+}
+
+/** Scenario 3b: how many of the concurrent lookups failed, and why (the first few). */
+export interface ConcurrentLookupResult extends RunMeasurement {
+  readonly lookups: number;
+  readonly failed: number;
+  /** Jobs returned by all successful lookups together. */
+  readonly jobs: number;
+  readonly errors: readonly string[];
 }
 
 /** Scenario 4: when the gate started and released, on the machine's clock (epoch ms). */
@@ -122,7 +145,10 @@ export interface ProcessingResult extends RunMeasurement {
 export type ChildMessage =
   | { readonly type: "loaded" }
   | { readonly type: "ready" }
-  | { readonly type: "result"; readonly result: LookupResult | GateResult | ProcessingResult }
+  | {
+      readonly type: "result";
+      readonly result: LookupResult | ConcurrentLookupResult | GateResult | ProcessingResult;
+    }
   | { readonly type: "failed"; readonly error: string };
 
 export type ParentMessage = { readonly type: "task"; readonly task: Task } | { readonly type: "go" };

@@ -3,6 +3,7 @@ import { CONTENDER_LABELS, type ListingResults } from "./scenarios/listing";
 import type { ProcessingResults } from "./scenarios/processing";
 import type { RepeatedResults } from "./scenarios/repeatedLookups";
 import { THROTTLE_LABELS, type ThrottleResults } from "./scenarios/throttling";
+import { CONCURRENT_LABELS, type ConcurrentThrottleResults } from "./scenarios/concurrentThrottling";
 import { WHOLE_PROCESS_LABELS, type ProcessGroup, type WholeProcessResults } from "./scenarios/wholeProcess";
 import { renderTable } from "./table";
 import type { TargetVerdict } from "./targets";
@@ -92,6 +93,33 @@ export function throttlingTable(throttling: ThrottleResults, markdown = false): 
   );
 }
 
+/** Scenario 3b. */
+export function concurrentThrottlingTable(results: ConcurrentThrottleResults, markdown = false): string {
+  return renderTable(
+    [
+      { header: "contender" },
+      { header: "runs", align: "right" },
+      { header: "failed lookups", align: "right" },
+      { header: "wall (median)", align: "right" },
+      { header: "requests (median)", align: "right" },
+      { header: "useful pages/s of the limit (median, worst)", align: "right" },
+      { header: "sent ÷ limit (median, worst)", align: "right" },
+    ],
+    results.summary
+      .filter((s) => s.runs > 0)
+      .map((s) => [
+        CONCURRENT_LABELS[s.contender],
+        fixed(s.runs),
+        `${fixed(s.failedLookups)} of ${fixed(s.lookups)}`,
+        duration(s.medianWallMs),
+        fixed(s.medianCalls),
+        `${fixed(s.medianShareOfLimit * 100)}%, ${fixed(s.minShareOfLimit * 100)}%`,
+        `${ratio(s.medianSentOverLimit)}, ${ratio(s.maxSentOverLimit)}`,
+      ]),
+    markdown,
+  );
+}
+
 /** Scenario 4. */
 export function gateTable(gate: GateResults, markdown = false): string {
   if (!gate.available) {
@@ -106,7 +134,8 @@ export function gateTable(gate: GateResults, markdown = false): string {
       { header: "≤ maxDelay", align: "right" },
       { header: "last poll", align: "right" },
       { header: "polls", align: "right" },
-      { header: "calls waiting + after", align: "right" },
+      { header: "requests waiting + after", align: "right" },
+      { header: "per poll", align: "right" },
     ],
     gate.runs.map((r) => [
       fixed(r.listSize),
@@ -117,6 +146,7 @@ export function gateTable(gate: GateResults, markdown = false): string {
       duration(r.lastPollMs),
       fixed(r.polls),
       `${fixed(r.callsBeforeCompletion)} + ${fixed(r.callsAfterCompletion)}`,
+      fixed(r.requestsPerPoll, 2),
     ]),
     markdown,
   );

@@ -5,7 +5,7 @@
  *   npm run bench                 full run (~18 min on 2 cores) → bench/results/latest.{json,md}, wall-vs-n.svg
  *   npm run bench -- --quick      small inputs (< 1 min, for CI) → bench/results/quick.tmp/ (git-ignored)
  *   (--only and --sizes runs write to bench/results/partial.tmp/, also git-ignored)
- *   npm run bench -- --only=listing,processing     a subset of: listing, repeated, throttling, gate, processing, cli
+ *   npm run bench -- --only=listing,processing     a subset of: listing, repeated, throttling, concurrent, gate, processing, cli
  *   npm run bench -- --sizes=10000,100000          scenario 1 at these N only
  *   npm run bench -- --chart-only                  redraw results/wall-vs-n.svg from results/latest.json
  *
@@ -19,6 +19,7 @@ import { awsCliVersion } from "./awsCli";
 import { BUILD_DIR, buildChild, ROOT } from "./buildChild";
 import { wallVsNChart } from "./chart";
 import {
+  concurrentThrottlingTable,
   gateTable,
   listingTable,
   processingTable,
@@ -27,6 +28,7 @@ import {
   throttlingTable,
   wholeProcessTable,
 } from "./report";
+import { runConcurrentThrottling } from "./scenarios/concurrentThrottling";
 import { runGate, type GateResults } from "./scenarios/gate";
 import { runListing, type ListingResults } from "./scenarios/listing";
 import { runProcessing } from "./scenarios/processing";
@@ -36,7 +38,7 @@ import { runWholeProcess } from "./scenarios/wholeProcess";
 import { FULL, QUICK, type BenchSettings } from "./settings";
 import { evaluateTargets, evaluateWholeProcessTargets } from "./targets";
 
-const SCENARIOS = ["listing", "repeated", "throttling", "gate", "processing", "cli"] as const;
+const SCENARIOS = ["listing", "repeated", "throttling", "concurrent", "gate", "processing", "cli"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Options {
@@ -137,6 +139,11 @@ async function main(): Promise<void> {
   const repeated = runs("repeated") ? await runRepeatedLookups(settings, childScript, log) : undefined;
   log(`scenario 3: throttling (TPS ${settings.throttling.tps})`);
   const throttling = runs("throttling") ? await runThrottling(settings, childScript, log) : undefined;
+  const { lookups, tps } = settings.concurrentThrottling;
+  log(`scenario 3b: ${lookups} lookups at once, throttled (TPS ${tps})`);
+  const concurrent = runs("concurrent")
+    ? await runConcurrentThrottling(settings, childScript, log)
+    : undefined;
   log("scenario 4: the gate");
   let gate: GateResults;
   if (!runs("gate")) {
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
   const quick = settings.mode === "quick";
   const targets = [
     ...(throttling && processing
-      ? evaluateTargets({ listing, throttling, gate, processing }, quick)
+      ? evaluateTargets({ listing, throttling, concurrent, gate, processing }, quick)
       : [{ target: "scenarios 1–5", measured: "some scenarios were not run", met: "n/a" as const }]),
     ...(wholeProcess ? evaluateWholeProcessTargets(wholeProcess, quick) : []),
   ];
@@ -186,6 +193,13 @@ async function main(): Promise<void> {
         ? section(
             `3. Throttled: TPS ${throttling.tps}, ${throttling.jobs} jobs (${throttling.pages} pages, ideal ${(throttling.idealMs / 1000).toFixed(1)} s)`,
             throttlingTable(throttling, markdown),
+          )
+        : "",
+      concurrent
+        ? section(
+            `3b. Throttled: ${concurrent.lookups} lookups at once, ${concurrent.jobs} jobs each, TPS ${concurrent.tps} ` +
+              `(${concurrent.pages} pages, ideal ${(concurrent.idealMs / 1000).toFixed(1)} s)`,
+            concurrentThrottlingTable(concurrent, markdown),
           )
         : "",
       section("4. The gate (waitForImportJobs with jobIds)", gateTable(gate, markdown)),
@@ -232,6 +246,7 @@ async function main(): Promise<void> {
       })),
       repeated: settings.repeated,
       throttling: settings.throttling,
+      concurrentThrottling: settings.concurrentThrottling,
       gate: settings.gate,
       processing: settings.processing,
       wholeProcess: {
@@ -248,6 +263,7 @@ async function main(): Promise<void> {
       listing,
       repeated: repeated ?? skipped,
       throttling: throttling ?? skipped,
+      concurrentThrottling: concurrent ?? skipped,
       gate,
       processing: processing ?? skipped,
       wholeProcess: wholeProcess ?? skipped,

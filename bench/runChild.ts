@@ -1,6 +1,13 @@
 import { fork } from "node:child_process";
 import { ROOT } from "./buildChild";
-import type { ChildMessage, GateResult, LookupResult, ProcessingResult, Task } from "./protocol";
+import type {
+  ChildMessage,
+  ConcurrentLookupResult,
+  GateResult,
+  LookupResult,
+  ProcessingResult,
+  Task,
+} from "./protocol";
 
 /**
  * The environment of every measured child: the emulator's credentials, a region, and nothing that
@@ -42,7 +49,7 @@ export type BeforeGo = () => void | Promise<void>;
 /** Longest a single child may take before it is killed. */
 const CHILD_TIMEOUT_MS = 20 * 60 * 1000;
 
-type AnyResult = LookupResult | GateResult | ProcessingResult;
+type AnyResult = LookupResult | ConcurrentLookupResult | GateResult | ProcessingResult;
 
 /**
  * Forks the compiled child, hands it `task`, lets `beforeGo` prepare the emulator, and returns the

@@ -18,6 +18,16 @@ export interface BenchSettings {
   };
   readonly repeated: { readonly jobs: number; readonly times: number; readonly repetitions: number };
   readonly throttling: { readonly jobs: number; readonly tps: number; readonly repetitions: number };
+  /** Scenario 3b: `lookups` lists of `jobs` jobs read at once under a `tps` limit. */
+  readonly concurrentThrottling: {
+    readonly lookups: number;
+    readonly jobs: number;
+    readonly tps: number;
+    /** Runs of ours (the targets are judged on these). */
+    readonly repetitions: number;
+    /** Runs of each SDK loop, for comparison. */
+    readonly sdkRepetitions: number;
+  };
   readonly gate: {
     readonly listSizes: readonly number[];
     /** When the job completes; one run per list size and entry. */
@@ -56,6 +66,8 @@ export const FULL: BenchSettings = {
   },
   repeated: { jobs: 1_000, times: 5, repetitions: 3 },
   throttling: { jobs: 5_000, tps: 5, repetitions: 2 },
+  // 20 lists × 10 pages at 5 requests/s: about 40 s a run.
+  concurrentThrottling: { lookups: 20, jobs: 500, tps: 5, repetitions: 5, sdkRepetitions: 1 },
   // Delays 1, 2, 4, 4… s: after poll 3 the next delay is maxDelay, the worst moment to complete.
   gate: {
     listSizes: [10, 1_000],
@@ -83,6 +95,7 @@ export const QUICK: BenchSettings = {
   listing: { sizes: [10, 1_000], repetitions: () => 2, cliRepetitions: () => 1 },
   repeated: { jobs: 200, times: 5, repetitions: 1 },
   throttling: { jobs: 500, tps: 5, repetitions: 1 },
+  concurrentThrottling: { lookups: 4, jobs: 100, tps: 5, repetitions: 1, sdkRepetitions: 1 },
   gate: {
     listSizes: [10],
     completions: [{ atSeconds: 0.7 }, { afterPoll: 3 }],

@@ -1,3 +1,4 @@
+import type { ConcurrentThrottleResults } from "./scenarios/concurrentThrottling";
 import type { GateResults } from "./scenarios/gate";
 import type { ListingResults } from "./scenarios/listing";
 import type { ProcessingResults } from "./scenarios/processing";
@@ -15,6 +16,8 @@ export interface TargetVerdict {
 export interface BenchResultsForTargets {
   readonly listing: ListingResults;
   readonly throttling: ThrottleResults;
+  /** Scenario 3b; undefined when not run. */
+  readonly concurrent?: ConcurrentThrottleResults;
   readonly gate: GateResults;
   readonly processing: ProcessingResults;
 }
@@ -85,6 +88,23 @@ function judge(results: BenchResultsForTargets): TargetVerdict[] {
     met: throttled ? throttled.failures === 0 && throttled.medianShareOfLimit >= 0.8 : "n/a",
   });
 
+  const concurrent = results.concurrent?.summary.find((s) => s.contender === "ours");
+  verdicts.push({
+    target:
+      `${results.concurrent?.lookups ?? "?"} lookups at once (TPS ${results.concurrent?.tps ?? "?"}): 0 failed lookups, ` +
+      "≥ 90% of the limit in useful pages/s, ≤ 1.3× the limit sent (every run of ours)",
+    measured: concurrent
+      ? `${concurrent.failedLookups} of ${concurrent.lookups} failed in ${concurrent.runs} runs; useful ` +
+        `${fixed(concurrent.medianShareOfLimit * 100)}% (worst ${fixed(concurrent.minShareOfLimit * 100)}%); sent ` +
+        `${ratio(concurrent.medianSentOverLimit)} (worst ${ratio(concurrent.maxSentOverLimit)})`
+      : "not run",
+    met: concurrent
+      ? concurrent.failedLookups === 0 &&
+        concurrent.minShareOfLimit >= 0.9 &&
+        concurrent.maxSentOverLimit <= 1.3
+      : "n/a",
+  });
+
   const gate = results.gate;
   const late = gate.runs.filter((r) => !r.ok || r.releaseLagMs > r.maxDelay * 1000);
   verdicts.push({
@@ -98,6 +118,13 @@ function judge(results: BenchResultsForTargets): TargetVerdict[] {
           .join("; ")
       : (gate.note ?? "not available"),
     met: gate.available && gate.runs.length > 0 ? late.length === 0 : "n/a",
+  });
+  verdicts.push({
+    target: "gate: 1 request per poll for one job, whatever the list size",
+    measured: gate.available
+      ? gate.runs.map((r) => `${fixed(r.requestsPerPoll, 2)} (list ${fixed(r.listSize)})`).join("; ")
+      : (gate.note ?? "not available"),
+    met: gate.available && gate.runs.length > 0 ? gate.runs.every((r) => r.requestsPerPoll <= 1) : "n/a",
   });
   return verdicts;
 }

@@ -118,6 +118,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.deny = [...(rules ?? [])];
     },
     updateJob: (jobId, patch) => updateJob(store, jobId, patch),
+    deleteJob(jobId) {
+      if (!store.jobs.has(jobId)) throw new Error(`deleteJob: no import job ${jobId}.`);
+      store.deleteJob(jobId);
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         store.clearTimers();

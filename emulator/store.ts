@@ -124,6 +124,15 @@ export class Store {
     this.listings.delete(addressListId);
   }
 
+  /** Deletes one job (and its timer), as if it had vanished from the service; for tests. */
+  deleteJob(jobId: string): void {
+    const job = this.jobs.get(jobId);
+    if (job === undefined) return;
+    if (job.timer !== undefined) this.clock.clearTimeout(job.timer);
+    this.jobs.delete(jobId);
+    this.listings.delete(job.addressListId);
+  }
+
   addJob(
     addressListId: string,
     name: string,

@@ -127,5 +127,10 @@ export interface Emulator {
   setDeny(rules: EmulatorOptions["deny"]): void;
   /** Directly mutates a job (status, counts, error, timestamps) as the service would; for tests. */
   updateJob(jobId: string, patch: Partial<SeedJob>): void;
+  /**
+   * Removes a job as if it had vanished (the API deletes jobs only with their address list, which it
+   * refuses while one is in progress); for tests of a job disappearing while a waiter polls it.
+   */
+  deleteJob(jobId: string): void;
   close(): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { acceptImportJobs, type ImportJobsVerdict } from "./acceptImportJobs";
-import { InvalidArgumentError } from "./errors";
+import { compareImportJobs } from "./compareImportJobs";
+import { createClient, resolveRegion } from "./createClient";
 import { fetchAddressListImportJobs } from "./fetchAddressListImportJobs";
+import { getImportJobs } from "./getImportJobs";
 import type { GetAddressListImportJobsArgs } from "./getAddressListImportJobs";
 import type { ImportJob } from "./types";
 import { SELECT_FILTER_KEYS } from "./validateWaitForImportJobsArgs";
@@ -23,65 +25,94 @@ export interface ImportJobsCheck {
 }
 
 /**
- * One poll of the waiter: read every job of the list (never from the lookup cache), select the jobs
- * to wait for, and ask the acceptor. Explicit `jobIds` that the list does not hold fail at once with an
- * `InvalidArgumentError`: a typo should not cost `maxWaitTime`.
+ * What the polls of one wait remember: with `jobIds`, each job as last read. A finished job cannot
+ * change any more, so later polls do not read it again; a job that was seen and is gone has vanished.
+ */
+export interface ImportJobsPollMemory {
+  readonly seen: Map<string, ImportJob>;
+}
+
+/** A fresh memory for a new wait. */
+export const newPollMemory = (): ImportJobsPollMemory => ({ seen: new Map() });
+
+/** Statuses a job never leaves (an array, not a Set: the closure serialiser of dynamic providers). */
+const FINISHED: readonly string[] = ["COMPLETED", "FAILED", "STOPPED"];
+
+/**
+ * One poll of the waiter: read the jobs, select those to wait for, and ask the acceptor.
+ *
+ * - With `jobIds`: one `GetAddressListImportJob` per selected job not yet finished (`getImportJobs`),
+ *   so a poll costs as many requests as jobs still running, whatever the size of the list. An id that is
+ *   not a job of the list fails at once with an `InvalidArgumentError`.
+ * - With `select` and the filters: every page of the list (never from the lookup cache), as the
+ *   selection depends on all the jobs.
+ *
+ * `memory` carries what earlier polls of the same wait saw; without it every job is read.
  *
  * @example
  * const { verdict } = await checkImportJobs({ addressListId: "al-1", select: "latest" });
  */
-export async function checkImportJobs(args: CheckImportJobsArgs): Promise<ImportJobsCheck> {
-  const lookup: GetAddressListImportJobsArgs = {
-    addressListId: args.addressListId,
+export async function checkImportJobs(
+  args: CheckImportJobsArgs,
+  memory: ImportJobsPollMemory = newPollMemory(),
+): Promise<ImportJobsCheck> {
+  const settings = {
     ...(args.region === undefined ? {} : { region: args.region }),
     ...(args.profile === undefined ? {} : { profile: args.profile }),
     ...(args.endpoint === undefined ? {} : { endpoint: args.endpoint }),
-    ...(args.pageSize === undefined ? {} : { pageSize: args.pageSize }),
     ...(args.maxAttempts === undefined ? {} : { maxAttempts: args.maxAttempts }),
+  };
+  const policy = {
+    allowStopped: args.allowStopped,
+    maxFailedItems: args.maxFailedItems,
+    minImportedItems: args.minImportedItems,
+  };
+  if (args.jobIds !== undefined) {
+    const client = createClient(settings);
+    try {
+      const region = await resolveRegion(client);
+      const pending = args.jobIds.filter((id) => !FINISHED.includes(memory.seen.get(id)?.status ?? ""));
+      const fresh = await getImportJobs({
+        client,
+        region,
+        addressListId: args.addressListId,
+        jobIds: pending,
+        seen: memory.seen,
+        ...(args.abortSignal ? { abortSignal: args.abortSignal } : {}),
+      });
+      for (const job of fresh) {
+        memory.seen.set(job.jobId, job);
+      }
+      // The package's order (creation time, then id), whatever order the ids were given in.
+      const selected = [...new Set(args.jobIds)].map((id) => memory.seen.get(id)!).sort(compareImportJobs);
+      return { addressListId: args.addressListId, region, verdict: acceptImportJobs(selected, policy) };
+    } finally {
+      client.destroy();
+    }
+  }
+  const filters: Record<string, unknown> = {};
+  for (const key of SELECT_FILTER_KEYS) {
+    if (args[key] !== undefined) {
+      filters[key] = args[key];
+    }
+  }
+  const lookup: GetAddressListImportJobsArgs = {
+    addressListId: args.addressListId,
+    ...settings,
+    ...(args.pageSize === undefined ? {} : { pageSize: args.pageSize }),
+    ...filters,
     cache: false,
   };
-  let selected: ImportJob[];
-  let result;
-  if (args.jobIds !== undefined) {
-    result = await fetchAddressListImportJobs(lookup);
-    const byId = new Map(result.importJobs.map((job) => [job.jobId, job]));
-    const missing = [...new Set(args.jobIds)].filter((id) => !byId.has(id));
-    if (missing.length > 0) {
-      throw new InvalidArgumentError([
-        {
-          property: "jobIds",
-          reason:
-            `Expected every \`jobIds\` entry to be an import job of address list \`${result.addressListId}\` in ` +
-            `region ${result.region}, but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not ` +
-            `among its ${result.importJobs.length} job${result.importJobs.length === 1 ? "" : "s"}. ` +
-            "Check the ids, `addressListId` and `region`.",
-        },
-      ]);
-    }
-    // The package's order (creation time, then id), whatever order the ids were given in.
-    selected = result.importJobs.filter((job) => args.jobIds?.includes(job.jobId));
-  } else {
-    const filters: Record<string, unknown> = {};
-    for (const key of SELECT_FILTER_KEYS) {
-      if (args[key] !== undefined) {
-        filters[key] = args[key];
-      }
-    }
-    result = await fetchAddressListImportJobs({ ...lookup, ...filters });
-    selected =
-      (args.select ?? "latest") === "all"
-        ? result.importJobs
-        : result.latest === undefined
-          ? []
-          : [result.latest];
-  }
+  const result = await fetchAddressListImportJobs(lookup);
+  const selected =
+    (args.select ?? "latest") === "all"
+      ? result.importJobs
+      : result.latest === undefined
+        ? []
+        : [result.latest];
   return {
     addressListId: result.addressListId,
     region: result.region,
-    verdict: acceptImportJobs(selected, {
-      allowStopped: args.allowStopped,
-      maxFailedItems: args.maxFailedItems,
-      minImportedItems: args.minImportedItems,
-    }),
+    verdict: acceptImportJobs(selected, policy),
   };
 }

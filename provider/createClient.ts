@@ -1,5 +1,5 @@
 import { MailManagerClient } from "@aws-sdk/client-mailmanager";
-import { ConfiguredRetryStrategy } from "@smithy/core/retry";
+import { AdaptiveRetryStrategy, DefaultRateLimiter } from "@smithy/core/retry";
 import { InvalidArgumentError } from "./errors";
 
 /**
@@ -9,9 +9,11 @@ import { InvalidArgumentError } from "./errors";
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
 /**
- * Environment variable that replaces the SDK's retry backoff with `value × 2^(retry − 1)` milliseconds.
- * For tests and the emulator: the SDK's throttling backoff starts at 1 s, which would make a test of
- * "throttled beyond maxAttempts" wait many seconds. An environment variable (not an argument) so that it
+ * Environment variable that replaces the SDK's retry backoff with `value × 2^(retry − 1)` milliseconds,
+ * and raises the floor of the shared rate limiter to one request per `value` ms (it is one per 2 s).
+ * For tests and the emulator: the SDK's throttling backoff starts at 1 s, and the adaptive limiter
+ * slows to its floor after a throttle, which would make a test of "throttled beyond maxAttempts" wait
+ * many seconds. An environment variable (not an argument) so that it
  * also reaches a dynamic-provider host process and never appears in a program's arguments or state.
  */
 export const RETRY_DELAY_ENV = "MAILMANAGER_IMPORT_JOBS_RETRY_DELAY_MS";
@@ -69,14 +71,103 @@ function isTruncatedBody(error: unknown): boolean {
   return name === "SyntaxError" && status !== undefined && status >= 200 && status < 300;
 }
 
+/** Attempts of one request that may end in a refused connection before it fails. */
+export const REFUSED_ATTEMPTS = 2;
+
+/**
+ * `error`, or, for the {@link REFUSED_ATTEMPTS}th refused connection of the same request, a copy the
+ * SDK does not retry. Nothing listening at the endpoint (a wrong `endpoint`, an emulator that is not
+ * running) does not change within the seconds the SDK's backoff spans, so `maxAttempts` refusals would
+ * only delay the failure (by up to 13 s at 8 attempts). The copy keeps the name, message and metadata,
+ * and the code as `refusedCode` (for `mapServiceError`'s message); it leaves out what makes the SDK
+ * call it transient.
+ */
+function refusedOnce(error: unknown, context: { refusedAttempts?: number }): unknown {
+  const { code } = (error ?? {}) as { code?: unknown };
+  if (code !== "ECONNREFUSED") {
+    return error;
+  }
+  // Counted on the request's middleware context (one per `send`, shared by its attempts), not in a
+  // module-level map: a dynamic provider serialises this function with what it captures.
+  const count = (context.refusedAttempts ?? 0) + 1;
+  context.refusedAttempts = count;
+  if (count < REFUSED_ATTEMPTS) {
+    return error;
+  }
+  const original = error as Error & { $metadata?: unknown };
+  // `refusedCode` instead of `code`, and no `cause`: the SDK retries any error whose `code` (or whose
+  // cause's) is a Node connection error.
+  return Object.assign(new Error(original.message), {
+    name: original.name,
+    refusedCode: code,
+    ...(original.$metadata === undefined ? {} : { $metadata: original.$metadata }),
+  });
+}
+
+/**
+ * The rate limiter of every client of this process with the same key (region, endpoint and
+ * credentials, see `rateLimiterKey`): the SDK's adaptive limiter (CUBIC, as in `retryMode: "adaptive"`), one
+ * instance per key. The SDK gives each client its own, and the package builds a client per lookup and
+ * per poll, so 20 concurrent lookups would each learn the limit alone and together send several times
+ * what it allows; sharing one makes them slow down together instead of failing.
+ *
+ * Kept on `globalThis` under a registered symbol, not in a module variable: a dynamic provider
+ * serialises the functions that call this, and module state would be captured by value.
+ */
+function sharedRateLimiter(key: string, minFillRate: number | undefined): DefaultRateLimiter {
+  const global = globalThis as Record<symbol, unknown>;
+  const limiters = (global[Symbol.for(RATE_LIMITERS)] ??= new Map<string, DefaultRateLimiter>()) as Map<
+    string,
+    DefaultRateLimiter
+  >;
+  const fullKey = `${key}/${minFillRate ?? "default"}`;
+  let limiter = limiters.get(fullKey);
+  if (limiter === undefined) {
+    limiter = new DefaultRateLimiter(minFillRate === undefined ? undefined : { minFillRate });
+    limiters.set(fullKey, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * The registered symbol under which the shared rate limiters live on `globalThis`. Its name, not the
+ * symbol: the closure serialiser of dynamic providers cannot capture a symbol value.
+ */
+const RATE_LIMITERS = "pulumi-mailmanager-import-jobs/rate-limiters";
+
+/**
+ * Forgets every shared rate limiter, as a new process would. For tests that model many independent
+ * programs in one process (each scenario of the fault matrix); a program never needs it.
+ */
+export function resetRateLimiters(): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for(RATE_LIMITERS)] = new Map<string, DefaultRateLimiter>();
+}
+
+/**
+ * The key of the rate limiter a client shares: region, endpoint and whose credentials, as far as they
+ * are known before the first request (the profile, else the access key id of the environment). A
+ * setting left to the SDK's defaults is the same for every client of the process, so "" is enough.
+ */
+function rateLimiterKey(settings: ClientSettings, region: string | undefined): string {
+  const env = process.env;
+  const profile = settings.profile || env.AWS_PROFILE || "";
+  return JSON.stringify([
+    region ?? "",
+    settings.endpoint || env.AWS_ENDPOINT_URL_MAILMANAGER || env.AWS_ENDPOINT_URL || "",
+    profile,
+    profile === "" ? (env.AWS_ACCESS_KEY_ID ?? "") : "",
+  ]);
+}
+
 /**
  * Builds a Mail Manager client for one lookup.
  *
  * Called inside each lookup, never at module load: a dynamic provider serialises the functions that
- * call this, and a captured client instance cannot be serialised (reference/dynamic-provider-spike.md §3).
- * Retries are the SDK's standard strategy with `maxAttempts`; only the backoff can be shortened, via
- * {@link RETRY_DELAY_ENV}. Every attempt is bounded by a request timeout ({@link DEFAULT_REQUEST_TIMEOUT_MS}),
- * and a success response with a truncated body is retried too.
+ * call this, and a captured client instance cannot be serialised.
+ * Retries are the SDK's adaptive strategy with `maxAttempts`, whose client-side rate limiter is shared
+ * by every client of the process for the same region, endpoint and credentials (`sharedRateLimiter`);
+ * only the backoff can be shortened, via {@link RETRY_DELAY_ENV}. Every attempt is bounded by a request
+ * timeout ({@link DEFAULT_REQUEST_TIMEOUT_MS}), and a success response with a truncated body is retried too.
  *
  * @example
  * const client = createClient({ region: "eu-west-1", endpoint: "http://127.0.0.1:4566" });
@@ -88,6 +179,24 @@ export function createClient(settings: ClientSettings = {}): MailManagerClient {
   const region = settings.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
   const retryDelay = retryDelayOverride();
   const requestTimeout = settings.requestTimeoutMs ?? requestTimeoutOverride() ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const retryStrategy = new AdaptiveRetryStrategy(maxAttempts, {
+    // With the test backoff, the limiter's floor follows it too: one request per delay instead of one
+    // per 2 s, so that a test of a throttling burst does not wait seconds per request.
+    rateLimiter: sharedRateLimiter(
+      rateLimiterKey(settings, region),
+      retryDelay === undefined ? undefined : Math.max(0.5, 1000 / Math.max(retryDelay, 1)),
+    ),
+    ...(retryDelay === undefined
+      ? {}
+      : {
+          // `retry` is the number of retries so far: value, 2 × value, 4 × value, … at most 20 s.
+          backoff: {
+            setDelayBase: () => undefined,
+            computeNextBackoffDelay: (retry: number) =>
+              Math.min(retryDelay * 2 ** Math.max(retry, 0), 20_000),
+          },
+        }),
+  });
   const client = new MailManagerClient({
     ...(region ? { region } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}),
@@ -95,25 +204,20 @@ export function createClient(settings: ClientSettings = {}): MailManagerClient {
     maxAttempts,
     // A plain options object: the client builds its NodeHttpHandler from it.
     requestHandler: { requestTimeout, throwOnRequestTimeout: true, socketTimeout: requestTimeout },
-    ...(retryDelay === undefined
-      ? {}
-      : {
-          retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt: number) =>
-            Math.min(retryDelay * 2 ** Math.max(attempt - 1, 0), 20_000),
-          ),
-        }),
+    retryStrategy,
   });
   // Inside the retry middleware (same step, lower priority), around deserialisation: a truncated body
   // is marked retryable (the `$retryable` trait), so it is retried within `maxAttempts` like a 5xx.
+  // Same place: a refused connection is retried once, not `maxAttempts` times (see refusedOnce).
   client.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       try {
         return await next(args);
       } catch (error) {
         if (isTruncatedBody(error)) {
           (error as { $retryable?: object }).$retryable = {};
         }
-        throw error;
+        throw refusedOnce(error, context as { refusedAttempts?: number });
       }
     },
     { step: "finalizeRequest", priority: "low", name: "retryTruncatedBodiesMiddleware" },

@@ -17,23 +17,30 @@ export type ImportJobsErrorName =
   | "InvalidArgumentError"
   | "AddressListNotFoundError"
   | "AccessDeniedError"
+  | "CredentialsError"
   | "ThrottledError"
   | "PaginationError"
   | "ServiceError"
   | "ImportJobFailedError"
-  | "WaitTimeoutError";
+  | "WaitTimeoutError"
+  | "WaitAbortedError";
 
 const ERROR_NAMES: readonly ImportJobsErrorName[] = [
   "ImportJobsError",
   "InvalidArgumentError",
   "AddressListNotFoundError",
   "AccessDeniedError",
+  "CredentialsError",
   "ThrottledError",
   "PaginationError",
   "ServiceError",
   "ImportJobFailedError",
   "WaitTimeoutError",
+  "WaitAbortedError",
 ];
+
+/** The operation most errors come from; the waiter's `GetAddressListImportJob` polls name theirs. */
+const LIST_OPERATION = "ListAddressListImportJobs";
 
 /** One rejected argument: the shape of a dynamic provider's `check` failure. */
 export interface ArgumentFailure {
@@ -63,6 +70,12 @@ export class ImportJobsError extends Error {
     // dynamic provider running a serialised copy still throws an error with its message and name.
     this.message = tagged;
     this.name = name;
+    // The marker of `pulumi.RunError`, which the Node language runtime checks by property (it works
+    // across copies of @pulumi/pulumi): an error that ends a program is then printed as its message
+    // alone, without the stack trace, `[cause]` dump and "unhandled exception" banner. Every message
+    // here already says what failed and how to fix it; a stack of SDK internals only hides it.
+    // Non-enumerable, so that it never shows in `util.inspect` or JSON.
+    Object.defineProperty(this, "__pulumiRunError", { value: true, enumerable: false });
   }
 }
 
@@ -126,6 +139,57 @@ export class AccessDeniedError extends ImportJobsError implements ImportJobsErro
   }
 }
 
+/** Why the credentials did not work, as the service or the SDK reported it. */
+export type CredentialsFault = "no-credentials" | "bad-signature" | "unknown-key" | "expired";
+
+/** The fix for each {@link CredentialsFault}, as a user would apply it. */
+const CREDENTIALS_FIX: Readonly<Record<CredentialsFault, string>> = {
+  "no-credentials":
+    "no credentials were found. Set `profile` (or `pulumi config set aws:profile <name>`, or AWS_PROFILE) to a " +
+    "profile of ~/.aws/config, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+  "bad-signature":
+    "the secret key does not belong to the access key (or the clock is off by minutes). Check the " +
+    "AWS_SECRET_ACCESS_KEY / AWS_ACCESS_KEY_ID pair or the keys of the profile in use (`profile`, `aws:profile`, " +
+    "AWS_PROFILE), and the system clock",
+  "unknown-key":
+    "the access key id or session token is not known to AWS (deleted, mistyped, or temporary keys without " +
+    "AWS_SESSION_TOKEN). Check AWS_ACCESS_KEY_ID / AWS_SESSION_TOKEN or the profile in use (`profile`, " +
+    "`aws:profile`, AWS_PROFILE); with IAM Identity Center run `aws sso login --profile <name>`",
+  expired:
+    "the session token has expired. Refresh it: `aws sso login --profile <name>` for IAM Identity Center, or " +
+    "new temporary keys in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN",
+};
+
+/**
+ * The credentials were missing or rejected: `InvalidSignatureException`, `UnrecognizedClientException`,
+ * `ExpiredToken…`, or no credentials anywhere in the SDK's chain. The message says how to fix them.
+ */
+export class CredentialsError extends ImportJobsError implements ImportJobsErrorContext {
+  override readonly name = "CredentialsError" as const;
+  readonly addressListId: string;
+  readonly region: string;
+  /** What was wrong. */
+  readonly fault: CredentialsFault;
+  /** The underlying error's name, e.g. `InvalidSignatureException` or `CredentialsProviderError`. */
+  readonly serviceErrorName: string;
+
+  constructor(
+    context: ImportJobsErrorContext & { readonly fault: CredentialsFault; readonly serviceErrorName: string },
+    options?: { cause?: unknown },
+  ) {
+    super(
+      "CredentialsError",
+      `Mail Manager did not accept the credentials for address list \`${context.addressListId}\` in region ` +
+        `${context.region} (${context.serviceErrorName}): ${CREDENTIALS_FIX[context.fault]}.`,
+      options,
+    );
+    this.addressListId = context.addressListId;
+    this.region = context.region;
+    this.fault = context.fault;
+    this.serviceErrorName = context.serviceErrorName;
+  }
+}
+
 /** The service kept throttling until every attempt was used. */
 export class ThrottledError extends ImportJobsError implements ImportJobsErrorContext {
   override readonly name = "ThrottledError" as const;
@@ -135,12 +199,12 @@ export class ThrottledError extends ImportJobsError implements ImportJobsErrorCo
   readonly attempts: number;
 
   constructor(
-    context: ImportJobsErrorContext & { readonly attempts: number },
+    context: ImportJobsErrorContext & { readonly attempts: number; readonly operation?: string },
     options?: { cause?: unknown },
   ) {
     super(
       "ThrottledError",
-      `Mail Manager throttled ListAddressListImportJobs for address list \`${context.addressListId}\` in region ` +
+      `Mail Manager throttled ${context.operation ?? LIST_OPERATION} for address list \`${context.addressListId}\` in region ` +
         `${context.region} after ${context.attempts} attempt${context.attempts === 1 ? "" : "s"}. ` +
         `Raise \`maxAttempts\` (e.g. to ${Math.max(context.attempts * 2, 8)}) or run fewer lookups at once.`,
       options,
@@ -191,12 +255,16 @@ export class ServiceError extends ImportJobsError implements ImportJobsErrorCont
   readonly serviceErrorName: string;
 
   constructor(
-    context: ImportJobsErrorContext & { readonly serviceErrorName: string; readonly detail: string },
+    context: ImportJobsErrorContext & {
+      readonly serviceErrorName: string;
+      readonly detail: string;
+      readonly operation?: string;
+    },
     options?: { cause?: unknown },
   ) {
     super(
       "ServiceError",
-      `ListAddressListImportJobs failed for address list \`${context.addressListId}\` in region ` +
+      `${context.operation ?? LIST_OPERATION} failed for address list \`${context.addressListId}\` in region ` +
         `${context.region}: ${context.serviceErrorName}: ${context.detail}`,
       options,
     );
@@ -269,6 +337,39 @@ export class WaitTimeoutError extends ImportJobsError {
     this.jobs = context.jobs;
     this.maxWaitTime = context.maxWaitTime;
   }
+}
+
+/** `waitForImportJobs` was cancelled through its `abortSignal`. */
+export class WaitAbortedError extends ImportJobsError {
+  override readonly name = "WaitAbortedError" as const;
+  readonly addressListId: string;
+  /** The signal's `reason`, as given to `AbortController#abort` (a DOMException "AbortError" by default). */
+  readonly reason: unknown;
+
+  constructor(context: { readonly addressListId: string; readonly reason: unknown }) {
+    super(
+      "WaitAbortedError",
+      `The wait for import jobs of address list \`${context.addressListId}\` was aborted through its ` +
+        `\`abortSignal\`${describeReason(context.reason)}. Nothing was changed; wait again when needed.`,
+      { cause: context.reason },
+    );
+    this.addressListId = context.addressListId;
+    this.reason = context.reason;
+  }
+}
+
+/** " (reason)" for an abort reason worth showing; "" for the default DOMException and for nothing. */
+function describeReason(reason: unknown): string {
+  // Duck-typed: the default reason is a DOMException, from whichever realm made the signal.
+  const { name, message } = (typeof reason === "object" && reason !== null ? reason : {}) as {
+    name?: unknown;
+    message?: unknown;
+  };
+  if (reason === undefined || name === "AbortError") {
+    return "";
+  }
+  const text = typeof message === "string" ? message : String(reason);
+  return text === "" ? "" : ` (${text})`;
 }
 
 /** True when `error` is named `name`, or its message (or the string itself) carries the `[name]` tag. */
@@ -371,4 +472,24 @@ export function isImportJobFailedError(error: unknown): error is ImportJobFailed
  */
 export function isWaitTimeoutError(error: unknown): error is WaitTimeoutError {
   return hasErrorName(error, "WaitTimeoutError");
+}
+
+/**
+ * True for a {@link CredentialsError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isCredentialsError(error)) { ... }
+ */
+export function isCredentialsError(error: unknown): error is CredentialsError {
+  return hasErrorName(error, "CredentialsError");
+}
+
+/**
+ * True for a {@link WaitAbortedError}, also when only its message crossed a process boundary.
+ *
+ * @example
+ * if (isWaitAbortedError(error)) { ... }
+ */
+export function isWaitAbortedError(error: unknown): error is WaitAbortedError {
+  return hasErrorName(error, "WaitAbortedError");
 }

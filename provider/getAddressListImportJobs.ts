@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fetchAddressListImportJobs, type LookupContext } from "./fetchAddressListImportJobs";
-import { InvalidArgumentError } from "./errors";
+import { InvalidArgumentError, type ArgumentFailure } from "./errors";
 import type { Inputs } from "./inputs";
 import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
-import { assertValidArgs } from "./validateArgs";
+import { quietLateHandling, toProgramError } from "./toProgramError";
+import { assertValidArgs, validateArgs } from "./validateArgs";
 
 export type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
 
@@ -94,11 +95,45 @@ export async function getAddressListImportJobs(
 }
 
 /**
+ * The failures of the arguments that are plain values already (not Outputs or Promises), so that a bad
+ * literal or config value fails as the program starts, before any dependency, provider setting or
+ * request is waited for. The others are checked once known, by the lookup itself.
+ */
+function plainArgumentFailures(args: GetAddressListImportJobsOutputArgs): ArgumentFailure[] {
+  if (pulumi.Output.isInstance(args) || isPromiseLike(args)) {
+    return [];
+  }
+  const record = args as Record<string, unknown>;
+  const deferred = Object.keys(record).filter((key) => isDeferred(record[key]));
+  const plain = Object.fromEntries(Object.entries(record).filter(([key]) => !deferred.includes(key)));
+  // A deferred `addressListId` is checked later; a stand-in keeps "required" from failing now.
+  return validateArgs({ addressListId: "deferred", ...plain }).filter(
+    (failure) => !deferred.includes(failure.property),
+  );
+}
+
+const isPromiseLike = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+
+/** An Output or Promise, or an array or object holding one at any depth (e.g. `statuses: [secret("FAILED")]`). */
+function isDeferred(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value) || isPromiseLike(value)) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.some(isDeferred);
+  }
+  return typeof value === "object" && value !== null && Object.values(value).some(isDeferred);
+}
+
+/**
  * The Output form of {@link getAddressListImportJobs}, as @pulumi/aws's `get…Output` functions behave:
  * arguments may be Inputs; `opts.dependsOn` delays the lookup until those resources exist; while the
  * address list id (or any argument, dependency or provider setting) is unknown during preview, the
  * result is unknown and no request is made; secret arguments make the result secret, and so does
- * `includePreSignedUrls`.
+ * `includePreSignedUrls`. A failure rejects the Output with the package's error, which the Pulumi
+ * runtime prints as one line (`toProgramError`); a wrong plain argument does so at once, without
+ * waiting for the dependencies.
  *
  * @example
  * const jobs = getAddressListImportJobsOutput({ addressListId: config.require("addressListId") }, { dependsOn: [gate] });
@@ -108,6 +143,11 @@ export function getAddressListImportJobsOutput(
   args: GetAddressListImportJobsOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetAddressListImportJobsResult> {
+  quietLateHandling();
+  const failures = plainArgumentFailures(args);
+  if (failures.length > 0) {
+    return pulumi.output(Promise.reject(toProgramError(new InvalidArgumentError(failures))));
+  }
   // A dependency is ready once its id (custom resources) or urn (components) is known; `apply` runs only
   // on known values, so an unknown dependency keeps the result unknown and the call unmade in preview.
   const dependencies = pulumi
@@ -122,7 +162,11 @@ export function getAddressListImportJobsOutput(
   const result = pulumi
     .all([pulumi.output(args), providerSettings(opts), dependencies])
     .apply(([plainArgs, provider]) =>
-      fetchAddressListImportJobs(plainArgs as GetAddressListImportJobsArgs, lookupContext(provider)),
+      fetchAddressListImportJobs(plainArgs as GetAddressListImportJobsArgs, lookupContext(provider)).catch(
+        (error: unknown) => {
+          throw toProgramError(error);
+        },
+      ),
     );
   // Decided from the flag alone, so that the result is secret even while it is still unknown.
   return pulumi

@@ -17,7 +17,10 @@ import { waitForImportJobs, type WaitForImportJobsArgs } from "./waitForImportJo
  */
 
 /** The gate's inputs: the waiter's arguments without its functions. */
-export type ImportJobsGateInputs = Omit<WaitForImportJobsArgs, "sleep" | "now" | "onProgress">;
+export type ImportJobsGateInputs = Omit<
+  WaitForImportJobsArgs,
+  "sleep" | "now" | "onProgress" | "abortSignal"
+>;
 
 /** One accepted job in the gate's outputs: only what does not change once the job finished. */
 export interface ImportJobsGateJob {

@@ -1,6 +1,8 @@
 import {
   AccessDeniedError,
   AddressListNotFoundError,
+  CredentialsError,
+  type CredentialsFault,
   ServiceError,
   isImportJobsError,
   type ImportJobsError,
@@ -12,10 +14,36 @@ import { REQUEST_TIMEOUT_ENV } from "./createClient";
 /** The IAM action behind ListAddressListImportJobs (Service Authorization Reference, Mail Manager). */
 export const LIST_IMPORT_JOBS_ACTION = "ses:ListAddressListImportJobs";
 
+/** The IAM action behind GetAddressListImportJob, which the waiter polls with `jobIds`. */
+export const GET_IMPORT_JOB_ACTION = "ses:GetAddressListImportJob";
+
 /** What a failed request was doing, for the messages. */
 export interface ServiceErrorContext extends ImportJobsErrorContext {
   /** The client's configured attempts per request. */
   readonly maxAttempts: number;
+  /** The operation that failed. @default "ListAddressListImportJobs" */
+  readonly operation?: "ListAddressListImportJobs" | "GetAddressListImportJob";
+}
+
+/**
+ * The credentials failures, by the error's name: the service's answers to a bad signature, an unknown
+ * key or an expired session token (`ExpiredToken`, `ExpiredTokenException`), and the SDK's own error when
+ * its chain finds no credentials at all.
+ */
+function credentialsFault(name: string): CredentialsFault | undefined {
+  if (name === "InvalidSignatureException" || name === "SignatureDoesNotMatch") {
+    return "bad-signature";
+  }
+  if (name === "UnrecognizedClientException" || name === "InvalidClientTokenId") {
+    return "unknown-key";
+  }
+  if (name.startsWith("ExpiredToken") || name === "RequestExpired" || name === "TokenRefreshRequired") {
+    return "expired";
+  }
+  if (name === "CredentialsProviderError") {
+    return "no-credentials";
+  }
+  return undefined;
 }
 
 /** The fields of an SDK service exception this mapping reads (`err.Message` is deleted by the SDK). */
@@ -27,7 +55,7 @@ interface SdkErrorShape {
 }
 
 /**
- * Maps whatever a ListAddressListImportJobs request threw to one of the package's errors, adding the
+ * Maps whatever a ListAddressListImportJobs or GetAddressListImportJob request threw to one of the package's errors, adding the
  * address list, the region and the fix. Errors are matched by `name` (the SDK sets it from the wire's
  * `__type`) and HTTP status, which also covers a second copy of the SDK. Already-mapped errors pass
  * through.
@@ -50,15 +78,21 @@ export function mapServiceError(error: unknown, context: ServiceErrorContext): I
   const attempts = sdk.$metadata?.attempts ?? 1;
   const base = { addressListId: context.addressListId, region: context.region };
   const options = { cause: error };
+  const operation = context.operation ?? "ListAddressListImportJobs";
 
   if (name === "ResourceNotFoundException") {
     return new AddressListNotFoundError(base, options);
   }
   if (name === "AccessDeniedException") {
-    return new AccessDeniedError({ ...base, action: LIST_IMPORT_JOBS_ACTION, detail: message }, options);
+    const action = operation === "GetAddressListImportJob" ? GET_IMPORT_JOB_ACTION : LIST_IMPORT_JOBS_ACTION;
+    return new AccessDeniedError({ ...base, action, detail: message }, options);
+  }
+  const fault = credentialsFault(name);
+  if (fault !== undefined) {
+    return new CredentialsError({ ...base, fault, serviceErrorName: name }, options);
   }
   if (name === "ThrottlingException" || status === 429) {
-    return new ThrottledError({ ...base, attempts }, options);
+    return new ThrottledError({ ...base, attempts, operation }, options);
   }
   let detail = message;
   if (name === "SyntaxError" && status !== undefined && status < 300) {
@@ -75,11 +109,13 @@ export function mapServiceError(error: unknown, context: ServiceErrorContext): I
       ` (no complete response within the request timeout, ${attempts} attempt${attempts === 1 ? "" : "s"}; ` +
       `check \`endpoint\` and the network, or raise \`maxAttempts\` (now ${context.maxAttempts}) or ` +
       `${REQUEST_TIMEOUT_ENV} (milliseconds))`;
-  } else if (name === "CredentialsProviderError") {
-    detail +=
-      " (configure credentials: `profile`, `aws:profile`, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)";
+  } else if (
+    (error ?? {}) instanceof Object &&
+    (error as { refusedCode?: unknown }).refusedCode === "ECONNREFUSED"
+  ) {
+    detail += " (ECONNREFUSED: nothing listens at the endpoint; check `endpoint`, or start the emulator)";
   } else if (typeof sdk.code === "string" && /^E[A-Z]+$/.test(sdk.code)) {
     detail += ` (${sdk.code}: could not reach the endpoint; check \`endpoint\` and the network)`;
   }
-  return new ServiceError({ ...base, serviceErrorName: name, detail }, options);
+  return new ServiceError({ ...base, serviceErrorName: name, detail, operation }, options);
 }

@@ -38,6 +38,13 @@ export interface PollTiming {
   readonly sleep: (ms: number) => Promise<void>;
   /** The current time in milliseconds. */
   readonly now: () => number;
+  /**
+   * Ends the loop as soon as it fires, also in the middle of a poll or a delay (the poll's own work is
+   * left to finish or be cancelled by its own use of the signal). @default never
+   */
+  readonly abortSignal?: AbortSignal;
+  /** The error to reject with when `abortSignal` fires, given its `reason`. @default the reason */
+  readonly aborted?: (reason: unknown) => unknown;
 }
 
 /** How the loop ended. */
@@ -86,12 +93,15 @@ export async function pollUntil<T>(
   check: (context: PollContext) => Promise<PollResult<T>>,
   timing: PollTiming,
 ): Promise<PollOutcome<T>> {
+  const abortable = <V>(work: Promise<V>): Promise<V> => raceAbort(work, timing);
+  // Not even a first request once the caller has given up.
+  await abortable(Promise.resolve());
   const start = timing.now();
   const deadline = start + timing.maxWaitTime * 1000;
   const lead = lastPollLead(timing.maxWaitTime) * 1000;
   for (let poll = 1; ; poll += 1) {
     const started = timing.now();
-    const result = await check({ poll, elapsedSeconds: (started - start) / 1000 });
+    const result = await abortable(check({ poll, elapsedSeconds: (started - start) / 1000 }));
     const ended = timing.now();
     const waitedSeconds = (ended - start) / 1000;
     if (result.state !== "RETRY") {
@@ -107,6 +117,40 @@ export async function pollUntil<T>(
     // within `maxDelay` on a slow list (bench/ scenario 4), not `maxDelay` plus two polls.
     const pollMs = ended - started;
     const delayMs = backoffDelay(poll - 1, timing.minDelay, timing.maxDelay) * 1000 - 2 * pollMs;
-    await timing.sleep(Math.max(0, Math.min(delayMs, remaining - lead)));
+    await abortable(timing.sleep(Math.max(0, Math.min(delayMs, remaining - lead))));
   }
+}
+
+/**
+ * `work`, or a rejection with `timing.aborted(reason)` as soon as `timing.abortSignal` fires, whichever
+ * comes first. Abandoned work keeps running to its end; its failure is then ignored, never reported as
+ * an unhandled rejection.
+ */
+function raceAbort<V>(work: Promise<V>, timing: PollTiming): Promise<V> {
+  const signal = timing.abortSignal;
+  if (signal === undefined) {
+    return work;
+  }
+  const fail = () => (timing.aborted ? timing.aborted(signal.reason) : signal.reason);
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(fail());
+  }
+  return new Promise<V>((resolve, reject) => {
+    const onAbort = () => {
+      work.catch(() => undefined);
+      reject(fail());
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }

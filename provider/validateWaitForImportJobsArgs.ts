@@ -57,6 +57,7 @@ const WAIT_KEYS = [
   "sleep",
   "now",
   "onProgress",
+  "abortSignal",
 ] as const;
 
 const ALL_KEYS: readonly string[] = [...LOOKUP_KEYS, ...WAIT_KEYS];
@@ -67,14 +68,19 @@ export type WaitSurface = "waitForImportJobs" | "ImportJobsGate";
 /** The data function's arguments that are not the waiter's, and the waiter's hooks a resource cannot take. */
 function notArgumentsOf(surface: WaitSurface): NotArguments {
   const not = (key: string, why: string) => `\`${key}\` is not an argument of ${surface}: ${why}.`;
-  const hooks = surface === "ImportJobsGate" ? ["sleep", "now", "onProgress"] : [];
+  const hooks = surface === "ImportJobsGate" ? ["sleep", "now", "onProgress", "abortSignal"] : [];
   return {
     cache: not("cache", "every poll reads the jobs afresh"),
     includePreSignedUrls: not("includePreSignedUrls", "the waiter never returns pre-signed URLs"),
     ...Object.fromEntries(
       hooks.map((key) => [
         key,
-        not(key, "a resource input cannot be a function; waitForImportJobs takes it"),
+        not(
+          key,
+          key === "abortSignal"
+            ? "a resource input cannot be an AbortSignal; waitForImportJobs takes it"
+            : "a resource input cannot be a function; waitForImportJobs takes it",
+        ),
       ]),
     ),
   };
@@ -122,6 +128,17 @@ const RULES: { readonly [K in (typeof WAIT_KEYS)[number]]: (value: unknown) => s
   sleep: (value) => functionRule("sleep", value, "(ms) => Promise<void>"),
   now: (value) => functionRule("now", value, "() => number (milliseconds)"),
   onProgress: (value) => functionRule("onProgress", value, "(progress) => void"),
+  abortSignal: (value) => {
+    // Duck-typed: an AbortSignal from another realm (or a polyfill) is not `instanceof` this one.
+    const signal = value as { aborted?: unknown; addEventListener?: unknown } | null;
+    return typeof signal === "object" &&
+      signal !== null &&
+      typeof signal.aborted === "boolean" &&
+      typeof signal.addEventListener === "function"
+      ? undefined
+      : `Expected \`abortSignal\` to be an AbortSignal, such as \`new AbortController().signal\` or ` +
+          `\`AbortSignal.timeout(60_000)\`, got ${show(value)}.`;
+  },
 };
 
 function durationRule(field: string, value: unknown, example: string): string | undefined {

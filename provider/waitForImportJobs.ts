@@ -1,5 +1,5 @@
-import { checkImportJobs } from "./checkImportJobs";
-import { ImportJobFailedError, WaitTimeoutError } from "./errors";
+import { checkImportJobs, newPollMemory } from "./checkImportJobs";
+import { ImportJobFailedError, WaitAbortedError, WaitTimeoutError } from "./errors";
 import { pollUntil, type AcceptorState } from "./pollUntil";
 import { now as systemNow, sleep as systemSleep } from "./sleep";
 import { summarizeImportJobs } from "./summarizeImportJobs";
@@ -43,6 +43,12 @@ export interface WaitForImportJobsArgs extends WaitLookupArgs {
   readonly now?: () => number;
   /** Called after every poll, e.g. to report progress; its errors are ignored. @default none */
   readonly onProgress?: (progress: WaitProgress) => void;
+  /**
+   * Cancels the wait: it rejects with a `WaitAbortedError` as soon as the signal fires, also during a
+   * poll or a delay, and requests in flight are cancelled. As the AWS SDK waiters take it.
+   * @default none
+   */
+  readonly abortSignal?: AbortSignal;
 }
 
 /** What `onProgress` hears after each poll. */
@@ -79,20 +85,22 @@ export interface WaitForImportJobsResult {
   readonly counts: ImportJobCounts;
   /** Imported and failed items of the accepted jobs, summed. */
   readonly totals: ImportJobTotals;
-  /** Polls made (each reads every page of the list once). */
+  /** Polls made (with `jobIds`, each reads the jobs still running; otherwise every page of the list). */
   readonly polls: number;
   /** Seconds waited, from the first poll to the end of the last. */
   readonly waitedSeconds: number;
 }
 
 /**
- * Waits until the selected import jobs of an address list have finished, polling
- * ListAddressListImportJobs with backoff (`minDelay` doubling up to `maxDelay`) and one last poll just
- * before `maxWaitTime`. Resolves when every selected job COMPLETED (or was STOPPED, with
+ * Waits until the selected import jobs of an address list have finished, polling with backoff
+ * (`minDelay` doubling up to `maxDelay`) and one last poll just before `maxWaitTime`. With `jobIds`, a
+ * poll reads each job not yet finished with GetAddressListImportJob; with `select`, every page of
+ * ListAddressListImportJobs. Resolves when every selected job COMPLETED (or was STOPPED, with
  * `allowStopped`) within `maxFailedItems` / `minImportedItems`. Rejects with an `ImportJobFailedError`
  * as soon as one FAILED, was STOPPED or broke an item limit, and with a `WaitTimeoutError` at the
  * deadline; both messages list each offending job (id, name, status, error text, counts). Every option
- * is validated before the first request (`InvalidArgumentError`).
+ * is validated before the first request (`InvalidArgumentError`). `abortSignal` cancels the wait with a
+ * `WaitAbortedError`.
  *
  * @example
  * const { jobIds, totals } = await waitForImportJobs({ addressListId: "al-123456789abc", select: "latest", maxWaitTime: 900 });
@@ -100,9 +108,10 @@ export interface WaitForImportJobsResult {
 export async function waitForImportJobs(args: WaitForImportJobsArgs): Promise<WaitForImportJobsResult> {
   assertValidWaitForImportJobsArgs(args);
   const maxWaitTime = args.maxWaitTime ?? DEFAULT_MAX_WAIT_TIME;
+  const memory = newPollMemory();
   const outcome = await pollUntil(
     async ({ poll, elapsedSeconds }) => {
-      const check = await checkImportJobs(args);
+      const check = await checkImportJobs(args, memory);
       if (args.onProgress) {
         try {
           args.onProgress({
@@ -127,6 +136,12 @@ export async function waitForImportJobs(args: WaitForImportJobsArgs): Promise<Wa
       maxDelay: args.maxDelay ?? DEFAULT_MAX_DELAY,
       sleep: args.sleep ?? systemSleep,
       now: args.now ?? systemNow,
+      ...(args.abortSignal
+        ? {
+            abortSignal: args.abortSignal,
+            aborted: (reason: unknown) => new WaitAbortedError({ addressListId: args.addressListId, reason }),
+          }
+        : {}),
     },
   );
   const { addressListId, region, verdict } = outcome.value;

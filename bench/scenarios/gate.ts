@@ -1,12 +1,16 @@
-import { LIST_OPERATION, seedList, seedWarmupList, startBenchEmulator } from "../benchEmulator";
+import { seedList, seedWarmupList, startBenchEmulator } from "../benchEmulator";
 import type { GateResult } from "../protocol";
 import { runChild } from "../runChild";
 import type { BenchSettings, GateCompletion } from "../settings";
 import { duration, floorCalls } from "../stats";
 import { seedJobs } from "../syntheticJobs";
 
+/** What a poll of the gate may send: one Get per running job, or (listing) every page of the list. */
+const GET_OPERATION = "GetAddressListImportJob";
+const POLL_OPERATIONS = [GET_OPERATION, "ListAddressListImportJobs"];
+
 export interface GateRun {
-  /** Jobs in the list (each poll reads every page of it). */
+  /** Jobs in the list (a listing poll would read every page of it). */
   readonly listSize: number;
   /** When the job was completed. */
   readonly completion: GateCompletion;
@@ -14,12 +18,12 @@ export interface GateRun {
   readonly maxDelay: number;
   /** Time from the job's completion to the gate's release, ms. */
   readonly releaseLagMs: number;
-  /** ListAddressListImportJobs requests while the job was still running, and after it completed. */
+  /** Requests (GetAddressListImportJob, and any listing) while the job was still running, and after it completed. */
   readonly callsBeforeCompletion: number;
   readonly callsAfterCompletion: number;
   readonly polls: number;
-  /** Pages per poll: ceil(listSize / 50). */
-  readonly pagesPerPoll: number;
+  /** Requests per poll, over the whole wait: 1 with `jobIds` (one job); ceil(listSize / 50) when it listed. */
+  readonly requestsPerPoll: number;
   /** Wall time of the last poll (every page of the list), ms. */
   readonly lastPollMs: number;
   readonly ok: boolean;
@@ -48,12 +52,15 @@ export async function runGate(
   log: (line: string) => void,
 ): Promise<GateResults> {
   const { listSizes, completions, minDelay, maxDelay, maxWaitTime } = settings.gate;
-  // Served list pages, counted once each response has gone out (the emulator's own counter counts
-  // requests as they arrive); `onPage` completes the job in the worst-case runs.
-  let onPage: (() => void) | undefined;
+  // Answers served to the gate, counted once each response has gone out (the emulator's own counter
+  // counts requests as they arrive); `onAnswer` completes the job in the worst-case runs. A poll is the
+  // answers for one job, or the pages of the whole list if the waiter lists.
+  let onAnswer: ((operation: string) => void) | undefined;
   const emulator = await startBenchEmulator(settings.latencyMs, (line) => {
-    if (line.startsWith(`${LIST_OPERATION} 200 `)) onPage?.();
+    const [operation, status] = line.split(" ");
+    if (status === "200" && POLL_OPERATIONS.includes(operation)) onAnswer?.(operation);
   });
+  const requests = () => POLL_OPERATIONS.reduce((n, operation) => n + emulator.calls(operation), 0);
   const runs: GateRun[] = [];
   try {
     const warmupListId = seedWarmupList(emulator);
@@ -65,13 +72,13 @@ export async function runGate(
           { name: "gated", status: "PROCESSING", createdTimestamp: now, startTimestamp: now },
         ]);
         const jobId = jobIds[jobIds.length - 1];
-        const pagesPerPoll = floorCalls(listSize);
+        const pagesPerList = floorCalls(listSize);
         let completedAtMs = NaN;
         let callsBeforeCompletion = NaN;
         const complete = () => {
           if (!Number.isNaN(completedAtMs)) return;
           completedAtMs = Date.now();
-          callsBeforeCompletion = emulator.calls(LIST_OPERATION);
+          callsBeforeCompletion = requests();
           emulator.updateJob(jobId, {
             status: "COMPLETED",
             completedTimestamp: completedAtMs,
@@ -98,14 +105,21 @@ export async function runGate(
               if ("atSeconds" in completion) {
                 timer = setTimeout(complete, completion.atSeconds * 1000);
               } else {
-                let served = 0;
-                onPage = () => {
-                  served += 1;
-                  if (served === completion.afterPoll * pagesPerPoll) complete();
+                let polls = 0;
+                let pages = 0;
+                onAnswer = (operation) => {
+                  // One Get answers a poll for one job; a listing poll ends with the list's last page.
+                  if (operation === GET_OPERATION) {
+                    polls += 1;
+                  } else if ((pages += 1) % pagesPerList === 0) {
+                    polls += 1;
+                  }
+                  if (polls === completion.afterPoll) complete();
                 };
               }
             },
           );
+          const total = requests();
           const run: GateRun = {
             listSize,
             completion,
@@ -113,9 +127,9 @@ export async function runGate(
             maxDelay,
             releaseLagMs: result.releasedAtMs - completedAtMs,
             callsBeforeCompletion,
-            callsAfterCompletion: emulator.calls(LIST_OPERATION) - callsBeforeCompletion,
+            callsAfterCompletion: total - callsBeforeCompletion,
             polls: result.polls,
-            pagesPerPoll,
+            requestsPerPoll: total / result.polls,
             lastPollMs: result.lastPollMs,
             ok: result.error === undefined && Number.isFinite(completedAtMs),
             ...(result.error ? { error: result.error } : {}),
@@ -124,11 +138,12 @@ export async function runGate(
           log(
             `  gate list=${listSize} completes ${describeCompletion(completion)}: released ` +
               `${duration(run.releaseLagMs)} later, ${run.polls} polls, ` +
-              `${run.callsBeforeCompletion}+${run.callsAfterCompletion} calls${run.error ? `  ERROR ${run.error}` : ""}`,
+              `${run.callsBeforeCompletion}+${run.callsAfterCompletion} requests ` +
+              `(${run.requestsPerPoll.toFixed(2)} per poll)${run.error ? `  ERROR ${run.error}` : ""}`,
           );
         } finally {
           clearTimeout(timer);
-          onPage = undefined;
+          onAnswer = undefined;
         }
       }
     }

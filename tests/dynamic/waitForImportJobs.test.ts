@@ -212,8 +212,10 @@ describe(waitForImportJobs.name, () => {
       (e: unknown) => e,
     );
     expect(isInvalidArgumentError(error)).toBe(true);
-    expect((error as Error).message).toContain("but job-typo is not among its 3 jobs");
-    expect(emulator.calls("ListAddressListImportJobs")).toBe(1);
+    expect((error as Error).message).toContain("but job-typo is not an import job in region us-east-1");
+    // One GetAddressListImportJob per id, no listing.
+    expect(emulator.calls("GetAddressListImportJob")).toBe(2);
+    expect(emulator.calls("ListAddressListImportJobs")).toBe(0);
   });
 
   it("keeps waiting while no job matches the selection, and says so at the deadline", async () => {

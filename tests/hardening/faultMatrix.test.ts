@@ -1,9 +1,9 @@
 import type { ImportJob as SdkImportJob } from "@aws-sdk/client-mailmanager";
 import fc from "fast-check";
 import { startEmulator, type Emulator, type FaultOptions, type ListOrder } from "../../emulator";
-import { isImportJobsError, type ImportJobsErrorName } from "../../provider";
+import { isImportJobsError, waitForImportJobs, type ImportJobsErrorName } from "../../provider";
 import { buildImportJobsResult } from "../../provider/buildImportJobsResult";
-import { createClient } from "../../provider/createClient";
+import { createClient, resetRateLimiters } from "../../provider/createClient";
 import { fetchAddressListImportJobs } from "../../provider/fetchAddressListImportJobs";
 import { listImportJobPages } from "../../provider/listImportJobPages";
 import {
@@ -25,6 +25,13 @@ import {
  * resets connections, answers slower than the request timeout, truncates bodies, repeats or cycles its
  * NextToken, and jobs are created (by the service between pages, or through the API) or deleted (the
  * API deletes jobs only with their address list) while the client pages.
+ *
+ * A quarter of the scenarios wait instead (`waitForImportJobs` with `jobIds`, which polls
+ * GetAddressListImportJob per job): 1–5 selected jobs, some still PROCESSING until the test completes
+ * them after the first poll, sometimes an id the list does not hold, or a selected job that disappears
+ * mid-wait; under the same throttling, 5xx, resets, slow and truncated responses. And any scenario
+ * may start with the service rejecting the credentials (InvalidSignatureException,
+ * UnrecognizedClientException, ExpiredTokenException), which must give a CredentialsError.
  *
  * The invariant: the lookup either returns every job present for the whole scan exactly once (jobs
  * created during the scan may or may not be in it, but never twice, and nothing else is) or rejects
@@ -50,6 +57,7 @@ const SLOW_RESPONSE_MS = 5_000;
  */
 const BUDGET_PER_REQUEST_MS = SHORT_REQUEST_TIMEOUT_MS + 100;
 const BUDGET_BASE_MS = 1_000;
+
 /** Long enough that no seeded PROCESSING job changes status during the suite. */
 const NEVER_MS = 2_000_000_000;
 const ORDERS: readonly ListOrder[] = ["shuffled", "creation", "reverse"];
@@ -62,7 +70,29 @@ type Mutation =
   | { readonly kind: "create"; readonly afterPage: number; readonly count: number }
   | { readonly kind: "delete"; readonly afterPage: number };
 
+/** The service's answers to credentials it does not accept, as the emulator (and AWS) send them. */
+const CREDENTIALS_FAULTS = [
+  { status: 403, type: "InvalidSignatureException" },
+  { status: 403, type: "UnrecognizedClientException" },
+  { status: 400, type: "ExpiredTokenException" },
+] as const;
+
+/** What the waiting scenarios wait for. */
+interface WaitPlan {
+  /** Seeded jobs the wait names in `jobIds` (the first ones of the list). */
+  readonly selected: number;
+  /** How many of them are PROCESSING until the test completes them after the first poll. */
+  readonly running: number;
+  /** Adds an id the list does not hold. */
+  readonly unknownId: boolean;
+}
+
 interface Scenario {
+  /** Read the list (`fetchAddressListImportJobs` / the page iterator), or wait for jobs by id. */
+  readonly mode: "list" | "wait";
+  readonly wait: WaitPlan;
+  /** The first request is answered with this credentials error (index into CREDENTIALS_FAULTS). */
+  readonly credentials?: number;
   readonly order: number;
   readonly jobs: number;
   readonly pageSize: number;
@@ -113,7 +143,24 @@ const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   },
 );
 
+const waitPlanArbitrary: fc.Arbitrary<WaitPlan> = fc
+  .record({
+    selected: fc.integer({ min: 1, max: 5 }),
+    running: fc.integer({ min: 0, max: 5 }),
+    unknownId: fc.oneof(
+      { arbitrary: fc.constant(false), weight: 5 },
+      { arbitrary: fc.constant(true), weight: 1 },
+    ),
+  })
+  .map((plan) => ({ ...plan, running: Math.min(plan.running, plan.selected) }));
+
 const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
+  mode: fc.oneof(
+    { arbitrary: fc.constant("list" as const), weight: 3 },
+    { arbitrary: fc.constant("wait" as const), weight: 1 },
+  ),
+  wait: waitPlanArbitrary,
+  credentials: sometimes(fc.integer({ min: 0, max: CREDENTIALS_FAULTS.length - 1 }), 12),
   order: fc.integer({ min: 0, max: ORDERS.length - 1 }),
   jobs: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 120 })),
   pageSize: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 50 })),
@@ -133,6 +180,8 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.record({
 const COUNTER_EXAMPLES: Scenario[] = [
   // A response slower than the request timeout was waited for (5 s for 2 requests): no request timeout.
   {
+    mode: "list",
+    wait: { selected: 1, running: 0, unknownId: false },
     order: 0,
     jobs: 0,
     pageSize: 1,
@@ -151,6 +200,8 @@ const COUNTER_EXAMPLES: Scenario[] = [
 
 /** What one scenario did and whether it broke the invariant. */
 interface Verdict {
+  /** Whether the scenario listed or waited by job id. */
+  readonly mode: Scenario["mode"];
   readonly outcome: "ok" | ImportJobsErrorName | "untyped" | "hang";
   /** Jobs present for the whole scan that the result left out. */
   readonly lost: number;
@@ -186,7 +237,7 @@ afterAll(async () => {
     if (v.outcome !== "ok") errors.set(v.outcome, (errors.get(v.outcome) ?? 0) + 1);
   }
   printSummary(
-    `faults: ${verdicts.length} scenarios, ${verdicts.reduce((n, v) => n + v.lost, 0)} lost, ` +
+    `faults: ${verdicts.length} scenarios (${count((v) => v.mode === "wait")} of them waits by job id), ${verdicts.reduce((n, v) => n + v.lost, 0)} lost, ` +
       `${verdicts.reduce((n, v) => n + v.duplicated, 0)} duplicated, ${count((v) => v.outcome === "hang")} hangs, ` +
       `${count((v) => v.outcome === "untyped")} untyped errors, ${count((v) => v.violation !== undefined)} violations; ` +
       `${count((v) => v.outcome === "ok")} complete results, typed errors ` +
@@ -199,6 +250,12 @@ afterAll(async () => {
 function explainedErrors(scenario: Scenario, deleted: boolean): Set<ImportJobsErrorName> {
   const { faults } = scenario;
   const allowed = new Set<ImportJobsErrorName>();
+  if (scenario.credentials !== undefined) allowed.add("CredentialsError");
+  if (scenario.mode === "wait") {
+    // An unknown id is a wrong argument; a selected job that vanished can never complete.
+    if (scenario.wait.unknownId) allowed.add("InvalidArgumentError");
+    if (deleted) allowed.add("ImportJobFailedError");
+  }
   if (faults.throttleNext !== undefined || faults.tps !== undefined) allowed.add("ThrottledError");
   if (
     faults.serverErrorRate !== undefined ||
@@ -208,8 +265,10 @@ function explainedErrors(scenario: Scenario, deleted: boolean): Set<ImportJobsEr
   ) {
     allowed.add("ServiceError");
   }
-  if (faults.repeatNextToken || faults.cyclicNextToken) allowed.add("PaginationError");
-  if (deleted) allowed.add("AddressListNotFoundError");
+  if (scenario.mode === "list" && (faults.repeatNextToken || faults.cyclicNextToken)) {
+    allowed.add("PaginationError");
+  }
+  if (scenario.mode === "list" && deleted) allowed.add("AddressListNotFoundError");
   return allowed;
 }
 
@@ -218,6 +277,8 @@ function mustSucceed(scenario: Scenario, brokenTokens: boolean): boolean {
   const { faults } = scenario;
   return (
     !brokenTokens &&
+    scenario.credentials === undefined &&
+    !(scenario.mode === "wait" && scenario.wait.unknownId) &&
     scenario.mutation.kind !== "delete" &&
     faults.tps === undefined &&
     faults.serverErrorRate === undefined &&
@@ -280,7 +341,7 @@ async function readList(
           changes.deleted = true;
           await deleteList(mutator, addressListId);
         }
-        emulator.setFaults({ ...faults, throttleNext: 0, seed: (faults.seed ?? 1) + page });
+        emulator.setFaults({ ...faults, throttleNext: 0, failNext: [], seed: (faults.seed ?? 1) + page });
       }
     }
     // A deletion after the last page came after the scan: the result was complete when it was read.
@@ -294,15 +355,67 @@ async function readList(
   return buildImportJobsResult(raw, { addressListId, region: emulator.region }).jobIds;
 }
 
+/**
+ * Waits for the scenario's selected jobs with `waitForImportJobs({ jobIds })`. After the first poll the
+ * test completes the running ones (fault-free, through the emulator's test hooks) or, for a "delete"
+ * mutation, makes one selected job vanish. Returns the accepted jobs' ids.
+ */
+async function waitForJobs(
+  scenario: Scenario,
+  emulator: Emulator,
+  addressListId: string,
+  jobIds: readonly string[],
+  changes: Changes,
+): Promise<string[]> {
+  const { selected, running, unknownId } = scenario.wait;
+  const chosen = jobIds.slice(0, selected);
+  let acted = false;
+  const result = await waitForImportJobs({
+    addressListId,
+    endpoint: emulator.url,
+    maxAttempts: scenario.maxAttempts,
+    jobIds: unknownId ? [...chosen, `${addressListId}-missing`] : chosen,
+    allowStopped: true,
+    minDelay: 0.1,
+    maxDelay: 0.1,
+    maxWaitTime: 10,
+    onProgress: () => {
+      if (acted) return;
+      acted = true;
+      const runningIds = chosen.slice(0, running);
+      if (scenario.mutation.kind === "delete" && runningIds.length > 0) {
+        changes.deleted = true;
+        emulator.deleteJob(runningIds[0]);
+      }
+      for (const id of runningIds.slice(changes.deleted ? 1 : 0)) {
+        emulator.updateJob(id, {
+          status: "COMPLETED",
+          completedTimestamp: Date.now(),
+          importedItemsCount: 1,
+        });
+      }
+    },
+  });
+  return result.jobIds;
+}
+
 /** Runs one scenario in its own fresh address list and judges the outcome. */
 async function runScenario(scenario: Scenario): Promise<Verdict> {
   scenarioCounter += 1;
   const emulator = emulators[scenario.order];
   const addressListId = `fm-${process.pid}-${scenarioCounter}`;
-  const seeded = Array.from({ length: scenario.jobs }, (_, i) => ({
+  const waiting = scenario.mode === "wait";
+  // A wait needs its selected jobs; they are the first ones, the running ones first of those.
+  const jobs = waiting ? Math.max(scenario.jobs, scenario.wait.selected) : scenario.jobs;
+  const seeded = Array.from({ length: jobs }, (_, i) => ({
     jobId: `fm${scenarioCounter}-j${i}`,
     name: `job-${i}`,
-    status: STATUSES[i % STATUSES.length],
+    status:
+      waiting && i < scenario.wait.selected
+        ? i < scenario.wait.running
+          ? ("PROCESSING" as const)
+          : ("COMPLETED" as const)
+        : STATUSES[i % STATUSES.length],
     createdTimestamp: Date.UTC(2024, 4, 1) + (i % scenario.timestampSpread) * 60_000,
   }));
   emulator.seed({ addressLists: [{ addressListId, name: addressListId, jobs: seeded }] });
@@ -312,28 +425,60 @@ async function runScenario(scenario: Scenario): Promise<Verdict> {
     scenario.faults.jobsAppearingPerListPage ?? 0,
     Math.floor(scenario.pageSize / 2),
   );
-  const faults: FaultOptions = { ...scenario.faults, jobsAppearingPerListPage: appearing };
+  const credentials = scenario.credentials === undefined ? [] : [CREDENTIALS_FAULTS[scenario.credentials]];
+  const faults: FaultOptions = {
+    ...scenario.faults,
+    jobsAppearingPerListPage: appearing,
+    ...(credentials.length > 0 ? { failNext: [...credentials] } : {}),
+  };
   const changes: Changes = { created: new Set(), deleted: false };
+  // Each scenario is a program of its own: no rate limiter learnt from the previous one.
+  resetRateLimiters();
   emulator.resetCalls();
   emulator.setFaults(faults);
   const started = Date.now();
-  const outcome = await bounded(() => readList(scenario, emulator, addressListId, faults, changes), HANG_MS);
+  const outcome = await bounded(
+    () =>
+      waiting
+        ? waitForJobs(
+            scenario,
+            emulator,
+            addressListId,
+            seeded.map((job) => job.jobId),
+            changes,
+          )
+        : readList(scenario, emulator, addressListId, faults, changes),
+    HANG_MS,
+  );
   const elapsed = Date.now() - started;
   emulator.setFaults({});
-  const requests = emulator.calls("ListAddressListImportJobs");
-  const budget = BUDGET_BASE_MS + requests * BUDGET_PER_REQUEST_MS;
+  const requests = emulator.calls("ListAddressListImportJobs") + emulator.calls("GetAddressListImportJob");
+  // A wait also sleeps between its polls (0.1 s each, a few polls).
+  const budget = BUDGET_BASE_MS + requests * BUDGET_PER_REQUEST_MS + (waiting ? 1_000 : 0);
   if (outcome.kind !== "hang") {
+    // DeleteAddressList refuses a list with a job in progress: finish what a failed wait left running.
+    for (const job of seeded.filter((j) => j.status === "PROCESSING")) {
+      try {
+        emulator.updateJob(job.jobId, { status: "COMPLETED" });
+      } catch {
+        // Deleted by the scenario.
+      }
+    }
     const cleaner = testClient(emulator);
     await deleteList(cleaner, addressListId);
     cleaner.destroy();
   }
   const { created, deleted } = changes;
 
-  const seededIds = new Set(seeded.map((job) => job.jobId));
+  // What a complete result holds: every seeded job of a listing; exactly the selected jobs of a wait.
+  const seededIds = new Set(
+    (waiting ? seeded.slice(0, scenario.wait.selected) : seeded).map((job) => job.jobId),
+  );
   const brokenTokens =
+    !waiting &&
     (scenario.faults.repeatNextToken === true || scenario.faults.cyclicNextToken === true) &&
     scenario.jobs > scenario.pageSize;
-  const base = { lost: 0, duplicated: 0, phantom: 0, requests };
+  const base = { mode: scenario.mode, lost: 0, duplicated: 0, phantom: 0, requests };
   if (outcome.kind === "hang" || elapsed > budget) {
     return {
       ...base,
@@ -367,7 +512,19 @@ async function runScenario(scenario: Scenario): Promise<Verdict> {
   ).length;
   const verdict = { ...base, outcome: "ok" as const, lost, duplicated, phantom };
   if (deleted) {
-    return { ...verdict, violation: "a deleted list was reported as complete" };
+    return { ...verdict, violation: `a deleted ${waiting ? "job" : "list"} was reported as complete` };
+  }
+  // The credentials error answers the first request; a reset, slow or truncated answer can take its
+  // place (the emulator then never sends it), and the retry succeeds.
+  const answerLost =
+    scenario.faults.resetRate !== undefined ||
+    scenario.faults.slowResponseRate !== undefined ||
+    scenario.faults.malformedBodyRate !== undefined;
+  if (scenario.credentials !== undefined && !answerLost) {
+    return { ...verdict, violation: "rejected credentials were reported as a complete result" };
+  }
+  if (waiting && scenario.wait.unknownId) {
+    return { ...verdict, violation: "a wait for an unknown job id succeeded" };
   }
   if (brokenTokens) {
     return { ...verdict, violation: "a broken NextToken chain was reported as complete" };

@@ -37,3 +37,23 @@ export class MockedResource extends pulumi.CustomResource {
     super("test:index:MockedResource", name, { addressListId: undefined }, opts);
   }
 }
+
+/**
+ * The error a failed Output rejects with. Every promise the Output exposes is handled here: in a test
+ * an unhandled one would end the Jest worker (in a program, the Pulumi runtime reports it).
+ */
+export async function rejection<T>(output: pulumi.Output<T>): Promise<unknown> {
+  const internal = output as unknown as {
+    isKnown: Promise<boolean>;
+    isSecret: Promise<boolean>;
+    promise(): Promise<T>;
+  };
+  internal.isKnown.catch(() => undefined);
+  internal.isSecret.catch(() => undefined);
+  return internal.promise().then(
+    () => {
+      throw new Error("Expected the Output to fail.");
+    },
+    (error: unknown) => error,
+  );
+}

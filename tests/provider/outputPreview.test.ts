@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Emulator } from "../../emulator";
 import { getAddressListImportJobsOutput } from "../../provider";
 import { manyJobs, seedList, startTestEmulator } from "./fixture";
-import { MockedResource, settle } from "./outputHelpers";
+import { MockedResource, rejection, settle } from "./outputHelpers";
 
 // A dry run (`pulumi preview`): resources named "pending-*" are still to be created, so their id and
 // outputs are unknown; "existing-*" ones already exist and have a known id and addressListId.
@@ -83,5 +83,28 @@ describe(`${getAddressListImportJobsOutput.name} in preview`, () => {
     expect(result.known).toBe(true);
     expect(result.value?.counts.total).toBe(7);
     expect(emulator.calls("ListAddressListImportJobs")).toBe(1);
+  });
+
+  it("fails at once on a plain bad argument, even while a dependsOn resource is unknown", async () => {
+    const pending = new MockedResource("pending-for-bad-args");
+    emulator.resetCalls();
+    const output = getAddressListImportJobsOutput(
+      {
+        addressListId: list,
+        endpoint: emulator.url,
+        pageSize: 0,
+        statuses: pulumi.output(["DONE" as never]),
+      },
+      { dependsOn: [pending] },
+    );
+    const error = await rejection(output);
+    // Only the plain argument is judged now; the Output one (`statuses`) once it is known.
+    expect((error as Error).message).toBe(
+      "[InvalidArgumentError] Expected `pageSize` to be an integer from 1 to 50, got 0.",
+    );
+    // What the Pulumi runtime prints: the message alone (the RunError marker), and no stack to format.
+    expect((error as { __pulumiRunError?: boolean }).__pulumiRunError).toBe(true);
+    expect((error as Error).stack).toBe(`InvalidArgumentError: ${(error as Error).message}`);
+    expect(emulator.calls()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import {
   ImportJobFailedError,
   isAccessDeniedError,
   isAddressListNotFoundError,
+  isCredentialsError,
   isImportJobFailedError,
   isImportJobsError,
   isInvalidArgumentError,
@@ -205,5 +206,52 @@ describe("error guards", () => {
     expect(timeout.jobs).toHaveLength(1);
     expect(timeout.maxWaitTime).toBe(600);
     expect(timeout.message).toMatch(/^\[WaitTimeoutError\] .*within 600 s.*never started/);
+  });
+
+  describe("credentials the service does not accept", () => {
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    afterEach(() => {
+      process.env.AWS_ACCESS_KEY_ID = saved.id;
+      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+    });
+
+    it.each([
+      [
+        "a wrong secret key",
+        { secret: "not-the-secret" },
+        "InvalidSignatureException",
+        "the secret key does not belong",
+      ],
+      [
+        "an unknown access key",
+        { id: "AKIDUNKNOWN" },
+        "UnrecognizedClientException",
+        "aws sso login --profile",
+      ],
+    ])("%s gives a CredentialsError naming the fix, after one request", async (_, keys, name, fix) => {
+      if ("id" in keys) process.env.AWS_ACCESS_KEY_ID = keys.id;
+      if ("secret" in keys) process.env.AWS_SECRET_ACCESS_KEY = keys.secret;
+      emulator.resetCalls();
+      const error = await lookup();
+      expect(isCredentialsError(error)).toBe(true);
+      expect((error as Error).message).toContain(`(${name})`);
+      expect((error as Error).message).toContain(fix);
+      expect(emulator.calls(LIST)).toBe(1);
+    });
+
+    it("an expired session token gives a CredentialsError that says to refresh it", async () => {
+      emulator.setFaults({
+        failNext: [
+          {
+            status: 400,
+            type: "ExpiredTokenException",
+            message: "The security token included in the request is expired",
+          },
+        ],
+      });
+      const error = await lookup();
+      expect(isCredentialsError(error)).toBe(true);
+      expect((error as Error).message).toContain("the session token has expired");
+    });
   });
 });
