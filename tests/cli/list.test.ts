@@ -244,7 +244,7 @@ describe("list: where and how the list is read", () => {
     expect(JSON.parse(ok.stdout).counts.total).toBe(5);
     const other = await runBin([...base(), "--profile", "nobody", "--region", "us-east-1"], env);
     expect(other.code).toBe(1);
-    expect(other.stderr).toMatch(/^error: \[ServiceError\].*CredentialsProviderError.*--profile/);
+    expect(other.stderr).toMatch(/^error: \[CredentialsError\].*CredentialsProviderError.*Set --profile/);
   });
 
   it("without --endpoint it uses AWS_ENDPOINT_URL_MAILMANAGER, as the SDK does", async () => {

@@ -178,11 +178,11 @@ describe("wait: which jobs", () => {
     ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(
-      /^error: \[InvalidArgumentError\] Expected every --job-id entry to be an import job of address list `al-[^`]+` in region us-east-1, but job-zz is not among its 1 job\./,
+      /^error: \[InvalidArgumentError\] Expected every --job-id entry to be an import job of address list `al-[^`]+` in region us-east-1, but job-zz is not an import job in region us-east-1\. Check the ids, --address-list-id and --region\.\n$/,
     );
   });
 
-  it("--page-size sets the jobs per request of each poll", async () => {
+  it("--page-size sets the jobs per request of each poll that lists (--latest, --all)", async () => {
     const jobs = Array.from({ length: 5 }, (_, i) => ({
       jobId: `job-${i}`,
       name: `n${i}`,
@@ -191,9 +191,24 @@ describe("wait: which jobs", () => {
     }));
     const args = await list(jobs);
     emulator.resetCalls();
-    const { code } = await runBin([...args, "--job-id", "job-0", "--page-size", "2"]);
+    const { code } = await runBin([...args, "--latest", "--page-size", "2"]);
     expect(code).toBe(0);
     expect(emulator.calls("ListAddressListImportJobs")).toBe(3);
+  });
+
+  it("--job-id polls each selected job with GetAddressListImportJob instead of listing", async () => {
+    const jobs = Array.from({ length: 5 }, (_, i) => ({
+      jobId: `job-${i}`,
+      name: `n${i}`,
+      status: "COMPLETED" as const,
+      createdTimestamp: at(i),
+    }));
+    const args = await list(jobs);
+    emulator.resetCalls();
+    const { code } = await runBin([...args, "--job-id", "job-0", "--job-id", "job-3"]);
+    expect(code).toBe(0);
+    expect(emulator.calls("ListAddressListImportJobs")).toBe(0);
+    expect(emulator.calls("GetAddressListImportJob")).toBe(2);
   });
 });
 
