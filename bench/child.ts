@@ -4,10 +4,10 @@
  */
 import { waitForImportJobs } from "../provider";
 // The core steps measured one by one are internal modules of the package.
-import { buildImportJobsResult } from "../provider/buildImportJobsResult";
-import { compareImportJobs } from "../provider/compareImportJobs";
-import { fingerprint } from "../provider/fingerprint";
-import { normalizeImportJob } from "../provider/normalizeImportJob";
+import { buildImportJobsResult } from "../provider/core/buildImportJobsResult";
+import { compareImportJobs } from "../provider/core/compareImportJobs";
+import { fingerprint } from "../provider/core/fingerprint";
+import { normalizeImportJob } from "../provider/core/normalizeImportJob";
 import { ours, sdkLoop, type Lookup } from "./contenders";
 import type {
   ChildMessage,

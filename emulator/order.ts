@@ -1,5 +1,10 @@
-import type { Orderable } from "./store";
 import type { ListOrder } from "./types";
+
+/** What every stored item has for listing: a creation sequence and a seeded sort key. */
+export interface Orderable {
+  readonly seq: number;
+  readonly orderKey: string;
+}
 
 /**
  * The order List* operations return items in. The real order is undocumented, so the default is

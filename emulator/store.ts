@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "./clock";
-import { sortForListing } from "./order";
+import { sortForListing, type Orderable } from "./order";
 import type { ImportDataType, ImportJobStatus, ListOrder } from "./types";
 
 /** Documented quotas (SES Developer Guide, "Address Lists"). */
@@ -11,12 +11,6 @@ export const ACCOUNT_ID = "000000000000";
 
 export const listArn = (region: string, addressListId: string) =>
   `arn:aws:ses:${region}:${ACCOUNT_ID}:mailmanager-address-list/${addressListId}`;
-
-/** What every stored item has for listing: a creation sequence and a seeded sort key. */
-export interface Orderable {
-  readonly seq: number;
-  readonly orderKey: string;
-}
 
 export interface MemberRecord extends Orderable {
   readonly address: string;

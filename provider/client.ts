@@ -3,8 +3,8 @@
 // anything it imports loads `@pulumi/pulumi` (tests/cli/clientEntry.test.ts checks the built module
 // graph), so it starts about as fast as `@aws-sdk/client-mailmanager` alone; the package root adds the
 // Pulumi forms (the Output function, the resources) on top of the same core.
-import { fetchAddressListImportJobs } from "./fetchAddressListImportJobs";
-import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
+import { fetchAddressListImportJobs } from "./core/fetchAddressListImportJobs";
+import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./core/lookupTypes";
 
 /**
  * Reads every import job of an SES Mail Manager address list (all pages of ListAddressListImportJobs)
@@ -23,18 +23,18 @@ export function getAddressListImportJobs(
   return fetchAddressListImportJobs(args);
 }
 
-export type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
-export { buildImportJobsResult, type ImportJobsResultOptions } from "./buildImportJobsResult";
+export type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./core/lookupTypes";
+export { buildImportJobsResult, type ImportJobsResultOptions } from "./core/buildImportJobsResult";
 export {
   waitForImportJobs,
   type WaitForImportJobsArgs,
   type WaitForImportJobsResult,
   type WaitProgress,
   type ImportJobSelection,
-} from "./waitForImportJobs";
-export { describeProgress } from "./reportProgress";
-export { validateArgs } from "./validateArgs";
-export { validateWaitForImportJobsArgs } from "./validateWaitForImportJobsArgs";
+} from "./waiter/waitForImportJobs";
+export { describeProgress } from "./waiter/reportProgress";
+export { validateArgs } from "./core/validateArgs";
+export { validateWaitForImportJobsArgs } from "./waiter/validateWaitForImportJobsArgs";
 export {
   IMPORT_JOB_STATUSES,
   IMPORT_DATA_TYPES,
@@ -45,7 +45,7 @@ export {
   type ImportJob,
   type ImportJobCounts,
   type ImportJobTotals,
-} from "./types";
+} from "./core/types";
 export {
   ImportJobsError,
   InvalidArgumentError,
@@ -69,4 +69,4 @@ export {
   type ImportJobsErrorContext,
   type ArgumentFailure,
   type PaginationFault,
-} from "./errors";
+} from "./core/errors";

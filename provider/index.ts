@@ -7,21 +7,21 @@ export {
   type GetAddressListImportJobsArgs,
   type GetAddressListImportJobsOutputArgs,
   type GetAddressListImportJobsResult,
-} from "./getAddressListImportJobs";
+} from "./pulumi/getAddressListImportJobs";
 export {
   AddressListImportJobs,
   ADDRESS_LIST_IMPORT_JOBS_TYPE,
   type AddressListImportJobsArgs,
-} from "./AddressListImportJobs";
-export { ImportJobsGate, IMPORT_JOBS_GATE_TYPE, type ImportJobsGateArgs } from "./ImportJobsGate";
-export type { ImportJobsGateJob } from "./importJobsGateProvider";
+} from "./pulumi/AddressListImportJobs";
+export { ImportJobsGate, IMPORT_JOBS_GATE_TYPE, type ImportJobsGateArgs } from "./pulumi/ImportJobsGate";
+export type { ImportJobsGateJob } from "./pulumi/importJobsGateProvider";
 export {
   waitForImportJobs,
   type WaitForImportJobsArgs,
   type WaitForImportJobsResult,
   type WaitProgress,
   type ImportJobSelection,
-} from "./waitForImportJobs";
+} from "./waiter/waitForImportJobs";
 export {
   IMPORT_JOB_STATUSES,
   IMPORT_DATA_TYPES,
@@ -32,7 +32,7 @@ export {
   type ImportJob,
   type ImportJobCounts,
   type ImportJobTotals,
-} from "./types";
+} from "./core/types";
 export {
   ImportJobsError,
   InvalidArgumentError,
@@ -61,4 +61,4 @@ export {
   type ImportJobsErrorContext,
   type ArgumentFailure,
   type PaginationFault,
-} from "./errors";
+} from "./core/errors";

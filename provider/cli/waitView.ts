@@ -1,5 +1,5 @@
 import { describeProgress, type ImportJob, type WaitProgress } from "../client";
-import { reportProgress } from "../reportProgress";
+import { reportProgress } from "../waiter/reportProgress";
 import { inFlagTerms } from "./flagNames";
 import { STATUS_COLOUR, type OutputStream, type TerminalStyle } from "./terminalStyle";
 

@@ -1,6 +1,6 @@
 import type * as provider from "@pulumi/pulumi/provider";
-import { addressListImportJobsProvider } from "../addressListImportJobsProvider";
-import { importJobsGateProvider, PROGRESS_URN_INPUT } from "../importJobsGateProvider";
+import { addressListImportJobsProvider } from "../pulumi/addressListImportJobsProvider";
+import { importJobsGateProvider, PROGRESS_URN_INPUT } from "../pulumi/importJobsGateProvider";
 import { invokeGetAddressListImportJobs } from "./invokeGetAddressListImportJobs";
 import { pluginResource, type PluginResource } from "./pluginResource";
 import type { ProviderSettings } from "./providerSettings";

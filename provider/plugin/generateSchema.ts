@@ -35,9 +35,9 @@ interface ObjectSpec {
 const HERE = __dirname;
 const SOURCE = join(HERE, "schemaTypes.ts");
 const PACKAGE_SOURCES = {
-  getAddressListImportJobs: join(HERE, "..", "getAddressListImportJobs.ts"),
-  AddressListImportJobs: join(HERE, "..", "AddressListImportJobs.ts"),
-  ImportJobsGate: join(HERE, "..", "ImportJobsGate.ts"),
+  getAddressListImportJobs: join(HERE, "..", "pulumi", "getAddressListImportJobs.ts"),
+  AddressListImportJobs: join(HERE, "..", "pulumi", "AddressListImportJobs.ts"),
+  ImportJobsGate: join(HERE, "..", "pulumi", "ImportJobsGate.ts"),
 };
 
 /** Numbers that are durations in seconds, where fractions are allowed; every other number is a count. */

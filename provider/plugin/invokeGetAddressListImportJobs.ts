@@ -1,8 +1,8 @@
 import type * as provider from "@pulumi/pulumi/provider";
-import { plainJson } from "../dynamicInputs";
-import { fetchAddressListImportJobs } from "../fetchAddressListImportJobs";
-import type { GetAddressListImportJobsArgs } from "../getAddressListImportJobs";
-import { validateArgs } from "../validateArgs";
+import { plainJson } from "../pulumi/dynamicInputs";
+import { fetchAddressListImportJobs } from "../core/fetchAddressListImportJobs";
+import type { GetAddressListImportJobsArgs } from "../pulumi/getAddressListImportJobs";
+import { validateArgs } from "../core/validateArgs";
 import { withProviderSettings, type ProviderSettings } from "./providerSettings";
 import { containsSecret, revealedBag, secretOutputs } from "./wireSecrets";
 

@@ -1,9 +1,9 @@
 import type {
   GetAddressListImportJobsArgs,
   GetAddressListImportJobsResult,
-} from "../getAddressListImportJobs";
-import type { AddressListImportJobsInputs } from "../addressListImportJobsProvider";
-import type { ImportJobsGateInputs, ImportJobsGateSummary } from "../importJobsGateProvider";
+} from "../pulumi/getAddressListImportJobs";
+import type { AddressListImportJobsInputs } from "../pulumi/addressListImportJobsProvider";
+import type { ImportJobsGateInputs, ImportJobsGateSummary } from "../pulumi/importJobsGateProvider";
 
 /**
  * The TypeScript definitions the plugin's schema is generated from (generateSchema.ts reads these

@@ -2,7 +2,7 @@
 // SDK serialises it, deserialised and run by the host from this repository, against the emulator.
 import type { Emulator } from "../../emulator";
 import { ADDRESS_LIST_IMPORT_JOBS_TYPE, getAddressListImportJobs } from "../../provider";
-import { addressListImportJobsProvider } from "../../provider/addressListImportJobsProvider";
+import { addressListImportJobsProvider } from "../../provider/pulumi/addressListImportJobsProvider";
 import { createJob, manyJobs, seedList, startTestEmulator } from "../provider/fixture";
 import {
   REPO_ROOT,

@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-mailmanager";
 import type { Emulator, SeedJob } from "../../emulator";
 import { IMPORT_JOBS_GATE_TYPE } from "../../provider";
-import { importJobsGateProvider } from "../../provider/importJobsGateProvider";
+import { importJobsGateProvider } from "../../provider/pulumi/importJobsGateProvider";
 import { T0, createJob, rawClient, seedList, startTestEmulator } from "../provider/fixture";
 import {
   REPO_ROOT,

@@ -1,9 +1,9 @@
 // How the gate's progress reaches `pulumi up`: the engine address among the host's arguments, the
 // engine log client (against a fake engine), and the throttled one-line messages.
 import type { ImportJob } from "../../provider";
-import { createEngineLog, engineAddress } from "../../provider/engineLog";
-import { describeProgress, reportProgress } from "../../provider/reportProgress";
-import type { WaitProgress } from "../../provider/waitForImportJobs";
+import { createEngineLog, engineAddress } from "../../provider/pulumi/engineLog";
+import { describeProgress, reportProgress } from "../../provider/waiter/reportProgress";
+import type { WaitProgress } from "../../provider/waiter/waitForImportJobs";
 import { startFakeEngine } from "./providerHost";
 
 const job = (jobId: string, status: ImportJob["status"], counts: Partial<ImportJob> = {}): ImportJob => ({

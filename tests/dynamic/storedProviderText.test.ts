@@ -6,15 +6,15 @@
 // install (tests/dynamic/consumerInstall.test.ts checks those too).
 import * as pulumi from "@pulumi/pulumi";
 import { AddressListImportJobs, ImportJobsGate } from "../../provider";
-import { addressListImportJobsProvider } from "../../provider/addressListImportJobsProvider";
-import { diffByInputs } from "../../provider/dynamicInputs";
-import { dispatch } from "../../provider/dynamicProvider";
+import { addressListImportJobsProvider } from "../../provider/pulumi/addressListImportJobsProvider";
+import { diffByInputs } from "../../provider/pulumi/dynamicInputs";
+import { dispatch } from "../../provider/pulumi/dynamicProvider";
 import {
   DYNAMIC_PROVIDER_ENTRY,
   forwardingProvider,
   isLegacyProviderText,
-} from "../../provider/forwardingProvider";
-import { importJobsGateProvider } from "../../provider/importJobsGateProvider";
+} from "../../provider/pulumi/forwardingProvider";
+import { importJobsGateProvider } from "../../provider/pulumi/importJobsGateProvider";
 import { ENTRY, KINDS, requiredModules, storedProviderText } from "./storedProviderText";
 
 /** The texts the resource classes hand to the engine, captured under mocks (which serialise as `up` does). */

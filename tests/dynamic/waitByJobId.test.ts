@@ -10,8 +10,8 @@ import {
   WaitAbortedError,
   type WaitForImportJobsArgs,
 } from "../../provider";
-import { checkImportJobs } from "../../provider/checkImportJobs";
-import { RETRY_DELAY_ENV } from "../../provider/createClient";
+import { checkImportJobs } from "../../provider/waiter/checkImportJobs";
+import { RETRY_DELAY_ENV } from "../../provider/core/createClient";
 import { manyJobs, T0, seedList, startTestEmulator } from "../provider/fixture";
 import { fakeTime } from "./fakeTime";
 

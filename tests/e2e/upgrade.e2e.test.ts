@@ -77,7 +77,7 @@ describeE2E(
       expect(before).toHaveLength(2);
 
       const next = makeNextRelease(packageTarball());
-      expect(Object.keys(next.moved)).toContain("dist/provider/importJobsGateProvider.js");
+      expect(Object.keys(next.moved)).toContain("dist/provider/pulumi/importJobsGateProvider.js");
       install(consumer, next.tarball);
       const installed = join(consumer, "node_modules", "pulumi-mailmanager-import-jobs");
       for (const [old, now] of Object.entries(next.moved)) {
@@ -102,7 +102,7 @@ describeE2E(
       expect(codes).toEqual({ refresh: 0, preview: 0, up: 0, destroy: 0 });
     });
 
-    it("updates a stack deployed with 0.1.0 once, so that its state stores the forwarder", async () => {
+    it("refreshes and destroys a stack deployed with 0.1.0, and updates it once so that its state stores the forwarder", async () => {
       const previous = packRelease(REPO, RELEASE_0_1_0);
       if (!previous)
         throw new Error(`commit ${RELEASE_0_1_0} (release 0.1.0) is not in this clone's history`);
@@ -120,14 +120,24 @@ describeE2E(
       const migrating = new PulumiStack(addProgram(old, PROGRAM, "upgrade"), "migrate", {
         PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       });
-      await migrating.init({ addressListId, endpoint: emulator.url, "aws:region": emulator.region });
-      expect((await migrating.run(["up", "--yes", "--skip-preview"])).code).toBe(0);
+      const unmigrated = new PulumiStack(migrating.programDir, "destroy-unmigrated", {
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      });
+      for (const stack of [migrating, unmigrated]) {
+        await stack.init({ addressListId, endpoint: emulator.url, "aws:region": emulator.region });
+        expect((await stack.run(["up", "--yes", "--skip-preview"])).code).toBe(0);
+      }
       const legacy = storedProviderTexts(await migrating.exportState());
       expect(legacy.every((text) => text.includes("pulumi-mailmanager-import-jobs/dist/provider/"))).toBe(
         true,
       );
 
       install(old, packageTarball());
+      // Before any `up`, Pulumi runs the stored 0.1.0 text: destroy and refresh must work with it.
+      const destroyed = await unmigrated.run(["destroy", "--yes", "--skip-preview"]);
+      if (destroyed.code !== 0) throw new Error(`destroy of a 0.1.0 stack failed:\n${destroyed.output}`);
+      const refreshed = await migrating.run(["refresh", "--yes", "--skip-preview"]);
+      if (refreshed.code !== 0) throw new Error(`refresh of a 0.1.0 stack failed:\n${refreshed.output}`);
       const preview = await migrating.run(["preview", "--diff"]);
       expect(preview.code).toBe(0);
       expect(preview.output).toMatch(/2 to update/);

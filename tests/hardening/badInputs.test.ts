@@ -8,8 +8,8 @@ import {
   type ArgumentFailure,
   type InvalidArgumentError,
 } from "../../provider";
-import { addressListImportJobsProvider } from "../../provider/addressListImportJobsProvider";
-import { importJobsGateProvider } from "../../provider/importJobsGateProvider";
+import { addressListImportJobsProvider } from "../../provider/pulumi/addressListImportJobsProvider";
+import { importJobsGateProvider } from "../../provider/pulumi/importJobsGateProvider";
 import {
   REPO_ROOT,
   serializeProvider,

@@ -2,10 +2,10 @@ import type { ImportJob as SdkImportJob } from "@aws-sdk/client-mailmanager";
 import fc from "fast-check";
 import { startEmulator, type Emulator, type FaultOptions, type ListOrder } from "../../emulator";
 import { isImportJobsError, waitForImportJobs, type ImportJobsErrorName } from "../../provider";
-import { buildImportJobsResult } from "../../provider/buildImportJobsResult";
-import { createClient, resetRateLimiters } from "../../provider/createClient";
-import { fetchAddressListImportJobs } from "../../provider/fetchAddressListImportJobs";
-import { listImportJobPages } from "../../provider/listImportJobPages";
+import { buildImportJobsResult } from "../../provider/core/buildImportJobsResult";
+import { createClient, resetRateLimiters } from "../../provider/core/createClient";
+import { fetchAddressListImportJobs } from "../../provider/core/fetchAddressListImportJobs";
+import { listImportJobPages } from "../../provider/core/listImportJobPages";
 import {
   bounded,
   createJobs,

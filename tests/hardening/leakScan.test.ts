@@ -12,8 +12,8 @@ import {
   ImportJobsGate,
   waitForImportJobs,
 } from "../../provider";
-import { addressListImportJobsProvider } from "../../provider/addressListImportJobsProvider";
-import { importJobsGateProvider } from "../../provider/importJobsGateProvider";
+import { addressListImportJobsProvider } from "../../provider/pulumi/addressListImportJobsProvider";
+import { importJobsGateProvider } from "../../provider/pulumi/importJobsGateProvider";
 import {
   REPO_ROOT,
   serializeProvider,

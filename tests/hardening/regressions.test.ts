@@ -2,11 +2,11 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { startEmulator, type Emulator } from "../../emulator";
 import { isServiceError, PaginationError, ServiceError } from "../../provider";
-import { createClient } from "../../provider/createClient";
-import { fetchAddressListImportJobs } from "../../provider/fetchAddressListImportJobs";
-import { listImportJobPages } from "../../provider/listImportJobPages";
-import { validateArgs } from "../../provider/validateArgs";
-import { DEFAULT_REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_ENV } from "../../provider/createClient";
+import { createClient } from "../../provider/core/createClient";
+import { fetchAddressListImportJobs } from "../../provider/core/fetchAddressListImportJobs";
+import { listImportJobPages } from "../../provider/core/listImportJobPages";
+import { validateArgs } from "../../provider/core/validateArgs";
+import { DEFAULT_REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_ENV } from "../../provider/core/createClient";
 import { signedRequest } from "../emulator/helpers";
 import {
   bounded,
@@ -328,9 +328,9 @@ describe("regressions found in the emulator", () => {
 });
 
 describe("regressions found by the review of the providers' check messages", () => {
-  const { importJobsGateProvider } = jest.requireActual("../../provider/importJobsGateProvider");
+  const { importJobsGateProvider } = jest.requireActual("../../provider/pulumi/importJobsGateProvider");
   const { addressListImportJobsProvider } = jest.requireActual(
-    "../../provider/addressListImportJobsProvider",
+    "../../provider/pulumi/addressListImportJobsProvider",
   );
 
   it("tells a gate user that the waiter's hooks are not resource inputs", async () => {

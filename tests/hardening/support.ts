@@ -5,7 +5,7 @@ import {
 } from "@aws-sdk/client-mailmanager";
 import { connect } from "node:net";
 import type { Emulator } from "../../emulator";
-import { REQUEST_TIMEOUT_ENV, RETRY_DELAY_ENV } from "../../provider/createClient";
+import { REQUEST_TIMEOUT_ENV, RETRY_DELAY_ENV } from "../../provider/core/createClient";
 
 /**
  * Shared set-up of the hardening suites: fast SDK retries and a short request timeout (both through

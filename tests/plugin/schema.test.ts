@@ -3,15 +3,15 @@
 // core validates and produces, each with a description.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildImportJobsResult } from "../../provider/buildImportJobsResult";
+import { buildImportJobsResult } from "../../provider/core/buildImportJobsResult";
 import { generateSchema } from "../../provider/plugin/generateSchema";
 import {
   ADDRESS_LIST_IMPORT_JOBS_TOKEN,
   GET_ADDRESS_LIST_IMPORT_JOBS_TOKEN,
   IMPORT_JOBS_GATE_TOKEN,
 } from "../../provider/plugin/tokens";
-import { ARGUMENT_NAMES } from "../../provider/validateArgs";
-import { waitArgumentNames } from "../../provider/validateWaitForImportJobsArgs";
+import { ARGUMENT_NAMES } from "../../provider/core/validateArgs";
+import { waitArgumentNames } from "../../provider/waiter/validateWaitForImportJobsArgs";
 
 interface Property {
   type?: string;

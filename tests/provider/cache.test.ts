@@ -1,5 +1,5 @@
 import { getAddressListImportJobs } from "../../provider";
-import { fetchAddressListImportJobs } from "../../provider/fetchAddressListImportJobs";
+import { fetchAddressListImportJobs } from "../../provider/core/fetchAddressListImportJobs";
 import { createJob, manyJobs, seedList, useEmulator } from "./fixture";
 
 const LIST = "ListAddressListImportJobs";

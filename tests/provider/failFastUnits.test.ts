@@ -10,10 +10,10 @@ import {
   isWaitAbortedError,
   WaitAbortedError,
 } from "../../provider";
-import { mapConcurrently } from "../../provider/mapConcurrently";
-import { mapServiceError } from "../../provider/mapServiceError";
-import { pollUntil } from "../../provider/pollUntil";
-import { toProgramError } from "../../provider/toProgramError";
+import { mapConcurrently } from "../../provider/core/mapConcurrently";
+import { mapServiceError } from "../../provider/core/mapServiceError";
+import { pollUntil } from "../../provider/waiter/pollUntil";
+import { toProgramError } from "../../provider/pulumi/toProgramError";
 
 const context = { addressListId: "al-1", region: "eu-west-1", maxAttempts: 8 };
 

@@ -1,6 +1,6 @@
 import { getAddressListImportJobs, isPaginationError, PaginationError } from "../../provider";
-import { createClient } from "../../provider/createClient";
-import { listImportJobPages } from "../../provider/listImportJobPages";
+import { createClient } from "../../provider/core/createClient";
+import { listImportJobPages } from "../../provider/core/listImportJobPages";
 import { expectedCalls, manyJobs, seedList, useEmulator } from "./fixture";
 
 const LIST = "ListAddressListImportJobs";

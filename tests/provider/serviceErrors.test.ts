@@ -19,7 +19,7 @@ import {
   WaitTimeoutError,
   type ImportJob,
 } from "../../provider";
-import { RETRY_DELAY_ENV } from "../../provider/createClient";
+import { RETRY_DELAY_ENV } from "../../provider/core/createClient";
 import { manyJobs, seedList, startTestEmulator } from "./fixture";
 
 const LIST = "ListAddressListImportJobs";

@@ -4,7 +4,7 @@
 import { createServer } from "node:net";
 import type { AdaptiveRetryStrategy } from "@smithy/core/retry";
 import { getAddressListImportJobs, isServiceError, type ServiceError } from "../../provider";
-import { createClient, REFUSED_ATTEMPTS, resetRateLimiters } from "../../provider/createClient";
+import { createClient, REFUSED_ATTEMPTS, resetRateLimiters } from "../../provider/core/createClient";
 
 /** The rate limiter a client's retry strategy uses. */
 async function limiterOf(settings: Parameters<typeof createClient>[0]): Promise<unknown> {

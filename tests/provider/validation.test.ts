@@ -4,7 +4,7 @@ import {
   isInvalidArgumentError,
   type GetAddressListImportJobsArgs,
 } from "../../provider";
-import { validateArgs } from "../../provider/validateArgs";
+import { validateArgs } from "../../provider/core/validateArgs";
 import { manyJobs, seedList, useEmulator } from "./fixture";
 
 const emulator = useEmulator();

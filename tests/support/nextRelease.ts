@@ -15,8 +15,16 @@ import {
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 
-/** The compiled entry that the stored provider text reaches through `exports`: it stays where it is. */
-const ENTRY_FILE = "dynamicProvider.js";
+/** The subpath the stored provider text requires: the one file that stays where it is. */
+const ENTRY_SUBPATH = "./dynamic-provider";
+
+/** The file an `exports` target names (a path, or `{ types, default }`). */
+function exportTarget(target: unknown): string {
+  if (typeof target === "string") return target;
+  const path = (target as { default?: unknown } | null)?.default;
+  if (typeof path !== "string") throw new Error(`unexpected exports target ${JSON.stringify(target)}`);
+  return path;
+}
 
 export interface NextRelease {
   /** The tarball of the next release. */
@@ -36,6 +44,8 @@ export function makeNextRelease(tarball: string): NextRelease {
   execFileSync("tar", ["-xzf", tarball, "-C", work]);
   const pkg = join(work, "package");
   const providerDir = join(pkg, "dist", "provider");
+  const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  const entryFile = join(pkg, exportTarget(manifest.exports[ENTRY_SUBPATH]));
   const files = readdirSync(providerDir, { recursive: true, encoding: "utf8" }).filter((f) =>
     f.endsWith(".js"),
   );
@@ -48,7 +58,7 @@ export function makeNextRelease(tarball: string): NextRelease {
     const old = join(providerDir, file);
     newPath.set(
       old,
-      basename(file) === ENTRY_FILE
+      old === entryFile
         ? old
         : join(providerDir, "refactored", dirname(file), `${basename(file, ".js")}Next.js`),
     );
@@ -64,14 +74,18 @@ export function makeNextRelease(tarball: string): NextRelease {
     writeFileSync(old, text);
     if (now !== old) renameSync(old, now);
   }
-  const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
-  const rootEntry = newPath.get(join(providerDir, "index.js"));
-  if (!rootEntry) throw new Error("the packed package has no dist/provider/index.js");
+  // Every `exports` target, `main` and each bin follow their file (declarations are gone).
+  const follow = (path: string): string => {
+    const now = newPath.get(join(pkg, path));
+    return now ? `./${relative(pkg, now)}` : path;
+  };
   manifest.version = `${manifest.version}-next`;
-  manifest.main = relative(pkg, rootEntry);
-  manifest.exports["."] = `./${relative(pkg, rootEntry)}`;
-  manifest.exports["./dynamic-provider"] = `./${relative(pkg, join(providerDir, ENTRY_FILE))}`;
+  manifest.main = follow(manifest.main);
   delete manifest.types;
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    manifest.exports[subpath] = subpath === "./package.json" ? target : follow(exportTarget(target));
+  }
+  for (const [name, path] of Object.entries(manifest.bin ?? {})) manifest.bin[name] = follow(path as string);
   writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2));
   const dest = mkdtempSync(join(tmpdir(), "pmij-next-pack-"));
   execFileSync("npm", ["pack", "--silent", "--pack-destination", dest], {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { compareImportJobs } from "../../provider/compareImportJobs";
+import { compareImportJobs } from "../../provider/core/compareImportJobs";
 import { at, job } from "./jobs";
 
 describe(compareImportJobs.name, () => {

@@ -1,4 +1,4 @@
-import { diffByInputs, knownInputs, plainJson, UNKNOWN } from "../../provider/dynamicInputs";
+import { diffByInputs, knownInputs, plainJson, UNKNOWN } from "../../provider/pulumi/dynamicInputs";
 
 const KEYS = ["addressListId", "region", "statuses"];
 const REPLACE = ["addressListId", "region"];

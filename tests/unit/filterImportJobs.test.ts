@@ -1,4 +1,4 @@
-import { filterImportJobs } from "../../provider/filterImportJobs";
+import { filterImportJobs } from "../../provider/core/filterImportJobs";
 import { at, job } from "./jobs";
 
 const jobs = [

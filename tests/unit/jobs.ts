@@ -1,5 +1,5 @@
 // Plain ImportJob values for the unit tests: no emulator, no SDK.
-import type { ImportJob, ImportJobStatus } from "../../provider/types";
+import type { ImportJob, ImportJobStatus } from "../../provider/core/types";
 
 /** 2024-05-01T00:00:00.000Z plus `minutes`. */
 export function at(minutes: number): string {

@@ -1,4 +1,4 @@
-import { lookupOnce } from "../../provider/lookupOnce";
+import { lookupOnce } from "../../provider/core/lookupOnce";
 
 describe(lookupOnce.name, () => {
   it("runs one lookup per key and scope; concurrent callers share the pending promise", async () => {

@@ -1,4 +1,4 @@
-import { summarizeImportJobs } from "../../provider/summarizeImportJobs";
+import { summarizeImportJobs } from "../../provider/core/summarizeImportJobs";
 import { at, job } from "./jobs";
 
 describe(summarizeImportJobs.name, () => {

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { forwardingProvider } from "./forwardingProvider";
 import type { GetAddressListImportJobsOutputArgs } from "./getAddressListImportJobs";
 import { resolveClientDefaults } from "./resolveClientDefaults";
-import type { ImportJob, ImportJobCounts, ImportJobTotals } from "./types";
+import type { ImportJob, ImportJobCounts, ImportJobTotals } from "../core/types";
 
 /** Arguments of {@link AddressListImportJobs}: those of `getAddressListImportJobsOutput` but `cache`. */
 export type AddressListImportJobsArgs = Omit<GetAddressListImportJobsOutputArgs, "cache">;

@@ -1,11 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { diffByInputs, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
-import { fetchAddressListImportJobs } from "./fetchAddressListImportJobs";
+import { fetchAddressListImportJobs } from "../core/fetchAddressListImportJobs";
 import type {
   GetAddressListImportJobsArgs,
   GetAddressListImportJobsResult,
 } from "./getAddressListImportJobs";
-import { ARGUMENT_NAMES, validateArgs } from "./validateArgs";
+import { ARGUMENT_NAMES, validateArgs } from "../core/validateArgs";
 
 /**
  * The dynamic provider behind `AddressListImportJobs`: one module-level object (the SDK caches its

@@ -1,8 +1,8 @@
-import { show, unknownArgument, type NotArguments } from "./argumentMessages";
-import type { ArgumentFailure } from "./errors";
-import { InvalidArgumentError } from "./errors";
-import type { GetAddressListImportJobsArgs } from "./lookupTypes";
-import { ARGUMENT_NAMES, validateArgs } from "./validateArgs";
+import { show, unknownArgument, type NotArguments } from "../core/argumentMessages";
+import type { ArgumentFailure } from "../core/errors";
+import { InvalidArgumentError } from "../core/errors";
+import type { GetAddressListImportJobsArgs } from "../core/lookupTypes";
+import { ARGUMENT_NAMES, validateArgs } from "../core/validateArgs";
 
 /**
  * Every rule for the arguments of `waitForImportJobs` (and so of `ImportJobsGate`), in one place, checked

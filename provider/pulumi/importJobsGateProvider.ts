@@ -1,14 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { show } from "./argumentMessages";
-import { checkImportJobs } from "./checkImportJobs";
+import { show } from "../core/argumentMessages";
+import { checkImportJobs } from "../waiter/checkImportJobs";
 import { createEngineLog } from "./engineLog";
 import { diffByInputs, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
-import { fingerprint } from "./fingerprint";
-import { reportProgress } from "./reportProgress";
-import { summarizeImportJobs } from "./summarizeImportJobs";
-import type { ImportJob, ImportJobCounts, ImportJobStatus, ImportJobTotals } from "./types";
-import { validateWaitForImportJobsArgs, waitArgumentNames } from "./validateWaitForImportJobsArgs";
-import { waitForImportJobs, type WaitForImportJobsArgs } from "./waitForImportJobs";
+import { fingerprint } from "../core/fingerprint";
+import { reportProgress } from "../waiter/reportProgress";
+import { summarizeImportJobs } from "../core/summarizeImportJobs";
+import type { ImportJob, ImportJobCounts, ImportJobStatus, ImportJobTotals } from "../core/types";
+import { validateWaitForImportJobsArgs, waitArgumentNames } from "../waiter/validateWaitForImportJobsArgs";
+import { waitForImportJobs, type WaitForImportJobsArgs } from "../waiter/waitForImportJobs";
 
 /**
  * The dynamic provider behind `ImportJobsGate`: `create`/`update` run the waiter and report its

@@ -1,12 +1,12 @@
 import { acceptImportJobs, type ImportJobsVerdict } from "./acceptImportJobs";
-import { compareImportJobs } from "./compareImportJobs";
-import { createClient, resolveRegion } from "./createClient";
-import { fetchAddressListImportJobs } from "./fetchAddressListImportJobs";
-import { getImportJobs } from "./getImportJobs";
-import type { GetAddressListImportJobsArgs } from "./getAddressListImportJobs";
-import type { ImportJob } from "./types";
+import { compareImportJobs } from "../core/compareImportJobs";
+import { createClient, resolveRegion } from "../core/createClient";
+import { fetchAddressListImportJobs } from "../core/fetchAddressListImportJobs";
+import { getImportJobs } from "../core/getImportJobs";
+import type { GetAddressListImportJobsArgs } from "../core/lookupTypes";
+import type { ImportJob } from "../core/types";
 import { SELECT_FILTER_KEYS } from "./validateWaitForImportJobsArgs";
-import type { WaitForImportJobsArgs } from "./waitForImportJobs";
+import type { WaitForImportJobsArgs } from "./waiterTypes";
 
 /** What one check needs: where the list is, which jobs, and the policy (the timing is the waiter's). Assumed valid. */
 export type CheckImportJobsArgs = Omit<

@@ -1,4 +1,4 @@
-import type { ImportJob } from "./types";
+import type { ImportJob } from "../core/types";
 import type { WaitProgress } from "./waitForImportJobs";
 
 /**

@@ -1,4 +1,4 @@
-import { fingerprint } from "./fingerprint";
+import { fingerprint } from "../core/fingerprint";
 import { isLegacyProviderText } from "./forwardingProvider";
 
 /**

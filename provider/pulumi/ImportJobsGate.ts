@@ -7,7 +7,7 @@ import {
 } from "./importJobsGateProvider";
 import type { Inputs } from "./inputs";
 import { resolveClientDefaults } from "./resolveClientDefaults";
-import type { ImportJobCounts, ImportJobTotals } from "./types";
+import type { ImportJobCounts, ImportJobTotals } from "../core/types";
 
 /**
  * Arguments of {@link ImportJobsGate}: those of `waitForImportJobs` (list and client settings, filters,

@@ -1,4 +1,4 @@
-import { isImportJobsError } from "./errors";
+import { isImportJobsError } from "../core/errors";
 
 /**
  * How a failed Output-form lookup reaches the user of a Pulumi program: as one line, at once.

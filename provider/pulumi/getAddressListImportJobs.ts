@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { fetchAddressListImportJobs, type LookupContext } from "./fetchAddressListImportJobs";
-import { InvalidArgumentError, type ArgumentFailure } from "./errors";
+import { fetchAddressListImportJobs, type LookupContext } from "../core/fetchAddressListImportJobs";
+import { InvalidArgumentError, type ArgumentFailure } from "../core/errors";
 import type { Inputs } from "./inputs";
-import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
+import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "../core/lookupTypes";
 import { quietLateHandling, toProgramError } from "./toProgramError";
-import { assertValidArgs, validateArgs } from "./validateArgs";
+import { assertValidArgs, validateArgs } from "../core/validateArgs";
 
-export type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
+export type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "../core/lookupTypes";
 
 /** Arguments of {@link getAddressListImportJobsOutput}: those of {@link GetAddressListImportJobsArgs}, each an `Input`. */
 export type GetAddressListImportJobsOutputArgs = Inputs<GetAddressListImportJobsArgs>;

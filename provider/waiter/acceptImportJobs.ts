@@ -1,5 +1,5 @@
 import type { AcceptorState } from "./pollUntil";
-import type { ImportJob } from "./types";
+import type { ImportJob } from "../core/types";
 
 /**
  * The waiter's one acceptor: what a poll of the selected jobs means for the gate. The single definition
