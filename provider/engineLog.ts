@@ -75,9 +75,15 @@ export function createEngineLog(
   const send = (message: string, ephemeral: boolean): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       if (client === undefined || grpc === undefined || proto === undefined) {
-        const path = require("node:path") as typeof import("node:path");
-        const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-        grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as typeof grpcJs;
+        if (process.env.MAILMANAGER_IMPORT_JOBS_BUNDLED === "true") {
+          // The provider plugin's bundle (its build defines this) holds one grpc-js, the stubs' own;
+          // nothing can be resolved from the file system there.
+          grpc = require("@grpc/grpc-js") as typeof grpcJs;
+        } else {
+          const path = require("node:path") as typeof import("node:path");
+          const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+          grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as typeof grpcJs;
+        }
         const stubs = require("@pulumi/pulumi/proto/engine_grpc_pb") as { EngineClient: typeof EngineClient };
         proto = require("@pulumi/pulumi/proto/engine_pb") as typeof enginePb;
         client = new stubs.EngineClient(address as string, grpc.credentials.createInsecure());

@@ -1,0 +1,30 @@
+import type * as provider from "@pulumi/pulumi/provider";
+import { plainJson } from "../dynamicInputs";
+import { fetchAddressListImportJobs } from "../fetchAddressListImportJobs";
+import type { GetAddressListImportJobsArgs } from "../getAddressListImportJobs";
+import { validateArgs } from "../validateArgs";
+import { withProviderSettings, type ProviderSettings } from "./providerSettings";
+import { revealedBag, secretOutputs } from "./wireSecrets";
+
+/**
+ * The `getAddressListImportJobs` invoke: the TypeScript function's arguments and result, computed by
+ * the same core. Arguments are validated first (failures name the field, the value and what is
+ * allowed, and cost no request); settings not given come from the provider; `preSignedUrls`, when
+ * asked for, comes back as a secret. Identical lookups in one deployment (one plugin process) share a
+ * pagination pass unless `cache: false`, as in one TypeScript program run.
+ *
+ * @example
+ * await invokeGetAddressListImportJobs({ addressListId: "al-1" }, { region: "eu-west-1" });
+ */
+export async function invokeGetAddressListImportJobs(
+  inputs: Record<string, unknown>,
+  settings: ProviderSettings,
+): Promise<provider.InvokeResult> {
+  const args = withProviderSettings(revealedBag(inputs), settings);
+  const failures = validateArgs(args);
+  if (failures.length > 0) {
+    return { failures };
+  }
+  const result = await fetchAddressListImportJobs(args as unknown as GetAddressListImportJobsArgs);
+  return { outputs: secretOutputs(plainJson({ ...result }), {}, ["preSignedUrls"]) };
+}
