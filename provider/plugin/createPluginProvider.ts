@@ -60,11 +60,11 @@ export function createPluginProvider(version: string, schema: string): PluginPro
       }
       return invokeGetAddressListImportJobs(inputs, settings);
     },
-    check: (urn, olds, news) => resourceOf(urn).check(olds, news),
-    diff: (id, urn, olds, news) => resourceOf(urn).diff(id, olds, news),
-    create: (urn, inputs) => resourceOf(urn).create(urn, inputs),
-    read: (id, urn, props) => resourceOf(urn).read(id, props ?? {}),
-    update: (id, urn, olds, news) => resourceOf(urn).update(id, urn, olds, news),
+    check: async (urn, olds, news) => resourceOf(urn).check(olds, news),
+    diff: async (id, urn, olds, news) => resourceOf(urn).diff(id, olds, news),
+    create: async (urn, inputs) => resourceOf(urn).create(urn, inputs),
+    read: async (id, urn, props) => resourceOf(urn).read(id, props ?? {}),
+    update: async (id, urn, olds, news) => resourceOf(urn).update(id, urn, olds, news),
     async delete() {
       // Neither resource creates anything in AWS: reading jobs and waiting leave nothing to delete.
     },

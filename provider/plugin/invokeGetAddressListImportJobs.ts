@@ -4,13 +4,14 @@ import { fetchAddressListImportJobs } from "../fetchAddressListImportJobs";
 import type { GetAddressListImportJobsArgs } from "../getAddressListImportJobs";
 import { validateArgs } from "../validateArgs";
 import { withProviderSettings, type ProviderSettings } from "./providerSettings";
-import { revealedBag, secretOutputs } from "./wireSecrets";
+import { containsSecret, revealedBag, secretOutputs } from "./wireSecrets";
 
 /**
  * The `getAddressListImportJobs` invoke: the TypeScript function's arguments and result, computed by
  * the same core. Arguments are validated first (failures name the field, the value and what is
  * allowed, and cost no request); settings not given come from the provider; `preSignedUrls`, when
- * asked for, comes back as a secret. Identical lookups in one deployment (one plugin process) share a
+ * asked for, comes back as a secret, and so does the whole result when an argument was secret (as the
+ * TypeScript Output form does). Identical lookups in one deployment (one plugin process) share a
  * pagination pass unless `cache: false`, as in one TypeScript program run.
  *
  * @example
@@ -26,5 +27,8 @@ export async function invokeGetAddressListImportJobs(
     return { failures };
   }
   const result = await fetchAddressListImportJobs(args as unknown as GetAddressListImportJobsArgs);
-  return { outputs: secretOutputs(plainJson({ ...result }), {}, ["preSignedUrls"]) };
+  const outputs = plainJson({ ...result }) as Record<string, unknown>;
+  return {
+    outputs: secretOutputs(outputs, {}, containsSecret(inputs) ? Object.keys(outputs) : ["preSignedUrls"]),
+  };
 }

@@ -20,6 +20,17 @@ export function isSecret(value: unknown): boolean {
   );
 }
 
+/** True when `value` is, or holds at any depth, a secret. */
+export function containsSecret(value: unknown): boolean {
+  if (isSecret(value)) {
+    return true;
+  }
+  if (value !== null && typeof value === "object") {
+    return Object.values(value).some(containsSecret);
+  }
+  return false;
+}
+
 /** `value` with every secret, at any depth, replaced by what it holds: what the core computes on. */
 export function revealSecrets(value: unknown): unknown {
   if (isSecret(value)) {

@@ -1,6 +1,7 @@
 // End to end with the real Pulumi CLI, the real YAML language host and the provider plugin installed
 // from its tarball: examples/yaml against the emulator, compared with the TypeScript function.
-import { join } from "node:path";
+import { appendFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import {
   CreateAddressListImportJobCommand,
   GetAddressListImportJobCommand,
@@ -9,7 +10,7 @@ import {
 } from "@aws-sdk/client-mailmanager";
 import { startEmulator, type Emulator } from "../../emulator";
 import { getAddressListImportJobs } from "../../provider";
-import type { PulumiStack } from "../support/pulumiCli";
+import { PulumiStack } from "../support/pulumiCli";
 import {
   buildPluginTarball,
   copyProgram,
@@ -227,5 +228,27 @@ describeE2E(`The provider plugin from Pulumi YAML${skipReason ? ` (skipped: ${sk
     expect(outputs.recordedJobIds).toEqual([jobId]);
     expect(outputs.recordedRegion).toBe("eu-central-1");
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
+  });
+
+  it("also loads from a `plugins: providers` path in Pulumi.yaml, with nothing installed", async () => {
+    const addressListId = newList("yaml-path");
+    await createImport(addressListId, "adhoc-1");
+    const dir = copyProgram(EXAMPLE);
+    const pluginDir = join(dirname(tarball), "bin");
+    appendFileSync(
+      dir + "/Pulumi.yaml",
+      `plugins:\n  providers:\n    - name: ${PLUGIN_NAME}\n      path: ${pluginDir}\n`,
+    );
+    const stack = new PulumiStack(dir, "path");
+    await stack.init({
+      addressListId,
+      [`${PLUGIN_NAME}:endpoint`]: emulator.url,
+      [`${PLUGIN_NAME}:region`]: emulator.region,
+    });
+    expect((await stack.ok(["plugin", "ls", "--json"])).stdout).not.toContain(PLUGIN_NAME);
+    const preview = await stack.ok(["preview"]);
+    const expected = await typescriptResult(addressListId);
+    expect(preview.output).toContain(expected.fingerprint);
+    expect(preview.output).toContain(expected.jobIds[0]);
   });
 });
