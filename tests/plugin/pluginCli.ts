@@ -28,8 +28,13 @@ export function yamlUnavailableReason(): string | undefined {
   return undefined;
 }
 
-/** Builds the plugin from the current sources and returns the linux-amd64 (or this platform's) tarball. */
+/**
+ * Builds the plugin from the current sources and returns the linux-amd64 (or this platform's) tarball.
+ * Under jest, tests/setup/globalSetup.ts has built it once for the run (PMIJ_PLUGIN_TARBALL), so that
+ * suites running in parallel never rebuild dist/plugin under each other.
+ */
 export function buildPluginTarball(): string {
+  if (process.env.PMIJ_PLUGIN_TARBALL) return process.env.PMIJ_PLUGIN_TARBALL;
   execFileSync("npm", ["run", "--silent", "build:plugin"], {
     cwd: REPO,
     stdio: ["ignore", "ignore", "inherit"],

@@ -7,12 +7,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildPluginTarball } from "../plugin/pluginCli";
 
 /** Newest modification time of the files below `dir`, in ms. */
 function newestMtime(dir: string): number {
   return Math.max(
     0,
-    ...readdirSync(dir, { recursive: true, encoding: "utf8" }).map((file) => statSync(join(dir, file)).mtimeMs),
+    ...readdirSync(dir, { recursive: true, encoding: "utf8" }).map(
+      (file) => statSync(join(dir, file)).mtimeMs,
+    ),
   );
 }
 
@@ -45,4 +48,6 @@ export default function globalSetup(): void {
   const tarball = readdirSync(dest).find((f) => f.endsWith(".tgz"));
   if (!tarball) throw new Error(`npm pack wrote no tarball into ${dest}`);
   process.env.PMIJ_TARBALL = join(dest, tarball);
+  // The provider plugin's tarball, once for every suite that installs it (YAML, Python).
+  process.env.PMIJ_PLUGIN_TARBALL = buildPluginTarball();
 }
