@@ -1,6 +1,6 @@
 // End to end with the real Pulumi CLI, the real YAML language host and the provider plugin installed
 // from its tarball: examples/yaml against the emulator, compared with the TypeScript function.
-import { appendFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import {
   CreateAddressListImportJobCommand,
@@ -20,6 +20,9 @@ import {
   yamlUnavailableReason,
 } from "./pluginCli";
 
+const committedSchema = JSON.parse(
+  readFileSync(join(__dirname, "..", "..", "provider", "plugin", "schema.json"), "utf8"),
+) as Record<string, unknown>;
 const EXAMPLE = join(__dirname, "..", "..", "examples", "yaml");
 const EXPLICIT_PROVIDER = join(__dirname, "programs", "explicit-provider");
 const skipReason = yamlUnavailableReason();
@@ -246,6 +249,13 @@ describeE2E(`The provider plugin from Pulumi YAML${skipReason ? ` (skipped: ${sk
       [`${PLUGIN_NAME}:region`]: emulator.region,
     });
     expect((await stack.ok(["plugin", "ls", "--json"])).stdout).not.toContain(PLUGIN_NAME);
+    // The executable serves the committed schema, with the package's version.
+    const served = await stack.ok([
+      "package",
+      "get-schema",
+      join(pluginDir, `pulumi-resource-${PLUGIN_NAME}`),
+    ]);
+    expect(JSON.parse(served.stdout)).toEqual({ ...committedSchema, version: PLUGIN_VERSION });
     const preview = await stack.ok(["preview"]);
     const expected = await typescriptResult(addressListId);
     expect(preview.output).toContain(expected.fingerprint);
