@@ -1,11 +1,11 @@
 // End to end with the real Pulumi CLI, the Python language host, the generated Python SDK installed
 // from its wheel (with the real `pulumi` from PyPI) and the provider plugin installed from its
-// tarball: examples/python against the emulator, compared with the TypeScript function and with the
-// YAML example on the same data.
+// tarball: examples/python against the emulator, compared with the TypeScript function, a TypeScript
+// program using it, and the YAML example on the same data.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { buildPythonSdk } from "../../scripts/buildPythonSdk";
-import type { PulumiStack } from "../support/pulumiCli";
+import { addProgram, createConsumer, PulumiStack } from "../support/pulumiCli";
 import {
   buildPluginTarball,
   copyProgram,
@@ -93,7 +93,7 @@ describeE2E(`The generated Python SDK${skipReason ? ` (skipped: ${skipReason})` 
     expect(about.output).toMatch(new RegExp(`resource\\s+${PLUGIN_NAME}\\s+${version}`));
   });
 
-  it("`up` gives what the TypeScript function and the YAML program give on the same data; no churn; one update per new job; URLs only as a secret", async () => {
+  it("`up` gives what the TypeScript function, a TypeScript program and the YAML program give on the same data; no churn; one update per new job; URLs only as a secret", async () => {
     const list = await jobs.referenceList("python-reference");
     const { addressListId, nightly } = list;
     const stack = await stackOf(programDir, "reference", addressListId);
@@ -110,6 +110,20 @@ describeE2E(`The generated Python SDK${skipReason ? ` (skipped: ${skipReason})` 
     // Byte for byte: the jobs as the CLI prints them from the Python program and from the TS result.
     const importJobs = await stack.ok(["stack", "output", "importJobs", "--json"]);
     expect(importJobs.stdout).toBe(cliJson(expected.importJobs));
+
+    // A TypeScript program with the data function on the same list: byte-identical outputs.
+    const twin = new PulumiStack(
+      addProgram(createConsumer(), join(__dirname, "programs", "typescript-twin"), "typescript-twin"),
+      "reference-ts",
+    );
+    await twin.init({ addressListId, endpoint: jobs.emulator.url, region: jobs.emulator.region });
+    await twin.ok(["up", "--yes", "--skip-preview"]);
+    for (const key of ["jobIds", "counts", "latest", "fingerprint", "importJobs"]) {
+      const fromPython = await stack.ok(["stack", "output", key, "--json"]);
+      const fromTypescript = await twin.ok(["stack", "output", key, "--json"]);
+      expect([key, fromPython.stdout]).toEqual([key, fromTypescript.stdout]);
+    }
+    await twin.ok(["destroy", "--yes", "--skip-preview"]);
 
     // The YAML example on the same list: the same jobs, counts, latest job and fingerprint.
     const yaml = await stackOf(copyProgram(YAML_EXAMPLE), "reference-yaml", addressListId);
