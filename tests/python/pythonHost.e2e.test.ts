@@ -1,9 +1,16 @@
 // The Python language host (scripts/pulumi-language-python) with the real Pulumi CLI, on a plain
 // program: what a host must pass to a program (config, secrets, project, stack, dry run), a dynamic
 // provider through pulumi-resource-pulumi-python, and each way a program can fail.
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PulumiStack } from "../support/pulumiCli";
-import { copyPythonProgram, pulumiVirtualenv, pythonUnavailableReason } from "./pythonCli";
+import {
+  copyPythonProgram,
+  PULUMI_PYTHON_VERSION,
+  pulumiVirtualenv,
+  pythonUnavailableReason,
+} from "./pythonCli";
 
 const skipReason = pythonUnavailableReason();
 const describeE2E = skipReason ? describe.skip : describe;
@@ -58,6 +65,21 @@ describeE2E(`The Python language host${skipReason ? ` (skipped: ${skipReason})` 
     expect(up.output).not.toContain("non-zero exit code");
     expect(up.output).not.toContain("pulumi-language-python-exec");
     expect(up.output).not.toContain("runpy");
+  });
+
+  it("`pulumi install` creates the project's virtualenv from requirements.txt (the host needs none to start)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pmij-python-install-"));
+    cpSync(join(__dirname, "programs", "plain"), dir, { recursive: true });
+    writeFileSync(join(dir, "requirements.txt"), `pulumi==${PULUMI_PYTHON_VERSION}\n`);
+    const stack = new PulumiStack(dir, "install");
+    await stack.ok(["install"], 240_000);
+    expect(existsSync(join(dir, "venv", "bin", "python"))).toBe(true);
+    await stack.init({ name: "installed", token: "t" });
+    const preview = await stack.ok(["preview"]);
+    expect(preview.output).toContain("dry run: True");
+    const about = await stack.ok(["about"]);
+    expect(about.output).toContain(`executable='${join(dir, "venv", "bin", "python")}'`);
+    expect(about.output).toMatch(new RegExp(`pulumi\\s+${PULUMI_PYTHON_VERSION.replace(/\./g, "\\.")}`));
   });
 
   it("a program that exits non-zero fails `up` with its exit code", async () => {
