@@ -27,14 +27,16 @@ module.exports = {
     },
     {
       name: "core-and-waiter-are-pulumi-free",
-      comment: "The Pulumi-free entry (./client) and the command line load neither @pulumi/pulumi nor anything that does.",
+      comment:
+        "The Pulumi-free entry (./client) and the command line load neither @pulumi/pulumi nor anything that does.",
       severity: "error",
       from: { path: "^provider/(core/|waiter/|cli/|client\\.ts$)" },
       to: { path: "(^|/)node_modules/@pulumi/|^provider/pulumi/|^provider/plugin/" },
     },
     {
       name: "front-ends-do-not-import-each-other",
-      comment: "The dynamic-provider front end and the command line are independent; the plugin may reuse the dynamic providers.",
+      comment:
+        "The dynamic-provider front end and the command line are independent; the plugin may reuse the dynamic providers.",
       severity: "error",
       from: { path: "^provider/pulumi/" },
       to: { path: "^provider/(plugin|cli)/" },

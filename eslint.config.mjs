@@ -10,6 +10,7 @@ export default tseslint.config(
       "**/node_modules/**",
       "bench/results/**",
       "tests/dynamic/golden/**",
+      "sdk/**",
     ],
   },
   js.configs.recommended,

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { once } from "../support/builtPackage";
 import { e2eUnavailableReason, findPulumiCliDir, PulumiStack } from "../support/pulumiCli";
 
 const REPO = join(__dirname, "..", "..");
@@ -28,20 +29,26 @@ export function yamlUnavailableReason(): string | undefined {
   return undefined;
 }
 
-/** Builds the plugin from the current sources and returns the linux-amd64 (or this platform's) tarball. */
+/**
+ * The plugin built from the current sources: the linux-amd64 (or this platform's) tarball. Built once
+ * per run by whichever suite asks first (tests/support/builtPackage.ts), so that suites running in
+ * parallel never rebuild dist/plugin under each other.
+ */
 export function buildPluginTarball(): string {
-  execFileSync("npm", ["run", "--silent", "build:plugin"], {
-    cwd: REPO,
-    stdio: ["ignore", "ignore", "inherit"],
+  return once("plugin", () => {
+    execFileSync("npm", ["run", "--silent", "build:plugin"], {
+      cwd: REPO,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const os = process.platform === "darwin" ? "darwin" : "linux";
+    const arch = process.arch === "arm64" ? "arm64" : "amd64";
+    return join(
+      REPO,
+      "dist",
+      "plugin",
+      `pulumi-resource-${PLUGIN_NAME}-v${PLUGIN_VERSION}-${os}-${arch}.tar.gz`,
+    );
   });
-  const os = process.platform === "darwin" ? "darwin" : "linux";
-  const arch = process.arch === "arm64" ? "arm64" : "amd64";
-  return join(
-    REPO,
-    "dist",
-    "plugin",
-    `pulumi-resource-${PLUGIN_NAME}-v${PLUGIN_VERSION}-${os}-${arch}.tar.gz`,
-  );
 }
 
 /** A copy of a YAML program directory in a fresh temp dir (stack files stay out of the repo). */

@@ -25,7 +25,7 @@ function sharedDir(): string {
 }
 
 /** Runs `make` once per test run under `name`, across worker processes; returns what it returned. */
-function once(name: string, make: () => string): string {
+export function once(name: string, make: () => string): string {
   const done = join(sharedDir(), `${name}.done`);
   const lock = join(sharedDir(), `${name}.lock`);
   for (;;) {
