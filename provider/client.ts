@@ -34,7 +34,8 @@ export {
 } from "./waiter/waitForImportJobs";
 export { describeProgress } from "./waiter/reportProgress";
 export { validateArgs } from "./core/validateArgs";
-export { validateWaitForImportJobsArgs } from "./waiter/validateWaitForImportJobsArgs";
+export type { NotArguments } from "./core/argumentMessages";
+export { validateWaitForImportJobsArgs, type WaitSurface } from "./waiter/validateWaitForImportJobsArgs";
 export {
   IMPORT_JOB_STATUSES,
   IMPORT_DATA_TYPES,

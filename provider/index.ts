@@ -14,7 +14,9 @@ export {
   type AddressListImportJobsArgs,
 } from "./pulumi/AddressListImportJobs";
 export { ImportJobsGate, IMPORT_JOBS_GATE_TYPE, type ImportJobsGateArgs } from "./pulumi/ImportJobsGate";
-export type { ImportJobsGateJob } from "./pulumi/importJobsGateProvider";
+export type { ImportJobsGateInputs, ImportJobsGateJob } from "./pulumi/importJobsGateProvider";
+export type { InputArg, Inputs } from "./pulumi/inputs";
+export type { AcceptorState } from "./waiter/pollUntil";
 export {
   waitForImportJobs,
   type WaitForImportJobsArgs,

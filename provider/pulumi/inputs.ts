@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /** A field whose array elements may be `Input`s too (distributes over `| undefined` of optional fields). */
-type InputArg<V> = V extends readonly (infer E)[] ? readonly pulumi.Input<E>[] : V;
+export type InputArg<V> = V extends readonly (infer E)[] ? readonly pulumi.Input<E>[] : V;
 
 /**
  * `T` with every field, and every array element, accepting a `pulumi.Input`: the argument type of an
