@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { forwardingProvider } from "./forwardingProvider";
 import type { GetAddressListImportJobsOutputArgs } from "./getAddressListImportJobs";
-import { resolveClientDefaults } from "./resolveClientDefaults";
+import { resolveClientDefaults, withoutAwsProvider } from "./resolveClientDefaults";
 import type { ImportJob, ImportJobCounts, ImportJobTotals } from "../core/types";
 
 /** Arguments of {@link AddressListImportJobs}: those of `getAddressListImportJobsOutput` but `cache`. */
@@ -66,9 +66,9 @@ export class AddressListImportJobs extends pulumi.dynamic.Resource {
         fingerprint: undefined,
         preSignedUrls: undefined,
         ...args,
-        ...resolveClientDefaults(args),
+        ...resolveClientDefaults(args, opts),
       },
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["preSignedUrls"] }),
+      pulumi.mergeOptions(withoutAwsProvider(opts), { additionalSecretOutputs: ["preSignedUrls"] }),
       "mailmanager",
       "AddressListImportJobs",
     );

@@ -6,7 +6,7 @@ import {
   type ImportJobsGateJob,
 } from "./importJobsGateProvider";
 import type { Inputs } from "./inputs";
-import { resolveClientDefaults } from "./resolveClientDefaults";
+import { resolveClientDefaults, withoutAwsProvider } from "./resolveClientDefaults";
 import type { ImportJobCounts, ImportJobTotals } from "../core/types";
 
 /**
@@ -59,11 +59,11 @@ export class ImportJobsGate extends pulumi.dynamic.Resource {
         counts: undefined,
         totals: undefined,
         ...args,
-        ...resolveClientDefaults(args),
+        ...resolveClientDefaults(args, opts),
         // A provider's `create` is not told its URN; progress messages need it to land on this row.
         [PROGRESS_URN_INPUT]: pulumi.createUrn(name, IMPORT_JOBS_GATE_TYPE, opts?.parent),
       },
-      opts,
+      withoutAwsProvider(opts),
       "mailmanager",
       "ImportJobsGate",
     );

@@ -5,39 +5,12 @@ import type { Inputs } from "./inputs";
 import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "../core/lookupTypes";
 import { quietLateHandling, toProgramError } from "./toProgramError";
 import { assertValidArgs, validateArgs } from "../core/validateArgs";
+import { awsProviderSettings } from "./resolveClientDefaults";
 
 export type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "../core/lookupTypes";
 
 /** Arguments of {@link getAddressListImportJobsOutput}: those of {@link GetAddressListImportJobsArgs}, each an `Input`. */
 export type GetAddressListImportJobsOutputArgs = Inputs<GetAddressListImportJobsArgs>;
-
-/**
- * Where @pulumi/aws resources would take their region and profile from: an explicit `aws.Provider`
- * (`opts.provider`, or one inherited through `opts.parent`). Duck-typed so that @pulumi/aws stays optional.
- */
-function awsProviderOf(
-  opts: pulumi.InvokeOptions | undefined,
-): { region?: unknown; profile?: unknown } | undefined {
-  const provider = (opts?.provider ??
-    opts?.parent?.getProvider("aws:mailmanager:getAddressListImportJobs")) as
-    { pkg?: unknown; region?: unknown; profile?: unknown } | undefined;
-  // `pkg` is set by every ProviderResource; another package's provider says nothing about AWS settings.
-  return provider === undefined || (typeof provider.pkg === "string" && provider.pkg !== "aws")
-    ? undefined
-    : provider;
-}
-
-/** The provider's region and profile as Inputs (undefined when not an Output/string). */
-function providerSettings(
-  opts: pulumi.InvokeOptions | undefined,
-): pulumi.Output<{ region?: string; profile?: string }> {
-  const provider = awsProviderOf(opts);
-  const asInput = (value: unknown): pulumi.Input<string | undefined> =>
-    pulumi.Output.isInstance(value) || typeof value === "string"
-      ? (value as pulumi.Input<string>)
-      : undefined;
-  return pulumi.output({ region: asInput(provider?.region), profile: asInput(provider?.profile) });
-}
 
 /**
  * The lookup context in a Pulumi program: region and profile from the aws.Provider, then the
@@ -90,7 +63,7 @@ export async function getAddressListImportJobs(
 ): Promise<GetAddressListImportJobsResult> {
   // Validate before anything else, the provider's outputs included: a bad argument never waits or calls.
   assertValidArgs(args);
-  const provider = await knownValue(providerSettings(opts), "opts.provider");
+  const provider = await knownValue(awsProviderSettings(opts), "opts.provider");
   return fetchAddressListImportJobs(args, lookupContext(provider));
 }
 
@@ -160,7 +133,7 @@ export function getAddressListImportJobsOutput(
       ),
     );
   const result = pulumi
-    .all([pulumi.output(args), providerSettings(opts), dependencies])
+    .all([pulumi.output(args), awsProviderSettings(opts), dependencies])
     .apply(([plainArgs, provider]) =>
       fetchAddressListImportJobs(plainArgs as GetAddressListImportJobsArgs, lookupContext(provider)).catch(
         (error: unknown) => {

@@ -8,8 +8,51 @@ export interface ClientDefaultsArgs {
 }
 
 /**
+ * Where @pulumi/aws resources would take their region and profile from: an explicit `aws.Provider`
+ * (`opts.provider`, or one inherited through `opts.parent`). Duck-typed so that @pulumi/aws stays optional.
+ */
+export function awsProviderOf(
+  opts: pulumi.InvokeOptions | pulumi.CustomResourceOptions | undefined,
+): { region?: unknown; profile?: unknown } | undefined {
+  const provider = (opts?.provider ??
+    opts?.parent?.getProvider("aws:mailmanager:getAddressListImportJobs")) as
+    { pkg?: unknown; region?: unknown; profile?: unknown } | undefined;
+  // `pkg` is set by every ProviderResource; another package's provider says nothing about AWS settings.
+  return provider === undefined || (typeof provider.pkg === "string" && provider.pkg !== "aws")
+    ? undefined
+    : provider;
+}
+
+/** The aws.Provider's region and profile (undefined where it sets none), as one Output. */
+export function awsProviderSettings(
+  opts: pulumi.InvokeOptions | pulumi.CustomResourceOptions | undefined,
+): pulumi.Output<{ region?: string; profile?: string }> {
+  const provider = awsProviderOf(opts);
+  const asInput = (value: unknown): pulumi.Input<string | undefined> =>
+    pulumi.Output.isInstance(value) || typeof value === "string"
+      ? (value as pulumi.Input<string>)
+      : undefined;
+  return pulumi.output({ region: asInput(provider?.region), profile: asInput(provider?.profile) });
+}
+
+/**
+ * A resource's options without an `aws.Provider` in `provider`: its settings are taken as the
+ * resource's inputs ({@link resolveClientDefaults}), and the engine must not route a dynamic resource to
+ * the AWS provider.
+ */
+export function withoutAwsProvider(
+  opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.CustomResourceOptions {
+  if (opts?.provider === undefined || awsProviderOf({ provider: opts.provider }) === undefined)
+    return opts ?? {};
+  const { provider: _aws, ...rest } = opts;
+  return rest;
+}
+
+/**
  * The region, profile and endpoint a resource's provider will use, resolved in the program: each
- * argument, then the `aws:region` / `aws:profile` stack config (as `getAddressListImportJobs` and
+ * argument, then the region and profile of an `aws.Provider` given as `opts.provider` (or inherited
+ * from `opts.parent`), as for `getAddressListImportJobs`, then the `aws:region` / `aws:profile` stack config (as `getAddressListImportJobs` and
  * @pulumi/aws read them), then the program's environment (AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE,
  * AWS_ENDPOINT_URL_MAILMANAGER, AWS_ENDPOINT_URL). The provider runs in another process, which sees
  * no stack config; passing explicit values makes it query what the program meant, and records them in
@@ -18,9 +61,12 @@ export interface ClientDefaultsArgs {
  * setting found nowhere stays undefined and the provider falls back to the SDK's own defaults.
  *
  * @example
- * const settings = resolveClientDefaults({ region: args.region });
+ * const settings = resolveClientDefaults({ region: args.region }, opts);
  */
-export function resolveClientDefaults(args: ClientDefaultsArgs): {
+export function resolveClientDefaults(
+  args: ClientDefaultsArgs,
+  opts?: pulumi.CustomResourceOptions,
+): {
   region: pulumi.Output<string | undefined>;
   profile: pulumi.Output<string | undefined>;
   endpoint: pulumi.Output<string | undefined>;
@@ -29,13 +75,18 @@ export function resolveClientDefaults(args: ClientDefaultsArgs): {
   const config = new pulumi.Config("aws");
   const env = process.env;
   const first = (...values: (string | undefined)[]): string | undefined => values.find((v) => v) || undefined;
+  const aws = awsProviderSettings(opts);
   return {
     region: pulumi
-      .output(args.region)
-      .apply((region) => first(region, config.get("region"), env.AWS_REGION, env.AWS_DEFAULT_REGION)),
+      .all([args.region, aws])
+      .apply(([region, provider]) =>
+        first(region, provider.region, config.get("region"), env.AWS_REGION, env.AWS_DEFAULT_REGION),
+      ),
     profile: pulumi
-      .output(args.profile)
-      .apply((profile) => first(profile, config.get("profile"), env.AWS_PROFILE)),
+      .all([args.profile, aws])
+      .apply(([profile, provider]) =>
+        first(profile, provider.profile, config.get("profile"), env.AWS_PROFILE),
+      ),
     endpoint: pulumi
       .output(args.endpoint)
       .apply((endpoint) => first(endpoint, env.AWS_ENDPOINT_URL_MAILMANAGER, env.AWS_ENDPOINT_URL)),

@@ -11,6 +11,8 @@ export interface Registration {
   inputs: Record<string, unknown>;
   dependencies: string[];
   additionalSecretOutputs: string[];
+  /** The provider reference the resource registered with ("" for the default provider). */
+  provider: string;
 }
 
 export interface MockProgram {
@@ -55,6 +57,7 @@ export async function startMockProgram(
       inputs: {},
       dependencies: req.getDependenciesList(),
       additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+      provider: req.getProvider(),
     });
     register(req, callback);
   };

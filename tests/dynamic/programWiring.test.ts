@@ -2,6 +2,7 @@
 // and how other resources wait for the gate. The providers are serialised here as in `pulumi up`,
 // but not run (the gRPC suites run them).
 import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
 import { ContactList } from "@pulumi/aws/sesv2/contactList";
 import {
   ADDRESS_LIST_IMPORT_JOBS_TYPE,
@@ -77,6 +78,22 @@ describe("a program that gates an AWS resource on the import jobs", () => {
       "urn:pulumi:stack::project::acme:imports:Pipeline$pulumi-nodejs:dynamic/mailmanager:ImportJobsGate::child-gate",
     );
     expect(program.byName("child-gate").inputs.progressUrn).toBe(urn);
+  });
+
+  it("takes region and profile from an aws.Provider in opts.provider, as the function does, and leaves the provider out", async () => {
+    const paris = new aws.Provider("paris", { region: "eu-west-3", profile: "ops" });
+    const jobs = new AddressListImportJobs("jobs-in-paris", { addressListId: "al-1" }, { provider: paris });
+    const gate = new ImportJobsGate(
+      "gate-in-paris",
+      { addressListId: "al-1", profile: "own" },
+      { provider: paris },
+    );
+    const [jobsReg, gateReg] = await registered(jobs, gate);
+    expect(jobsReg.inputs).toMatchObject({ region: "eu-west-3", profile: "ops" });
+    // An argument wins over the provider's setting.
+    expect(gateReg.inputs).toMatchObject({ region: "eu-west-3", profile: "own" });
+    // The engine runs both with the dynamic provider, never with the AWS one.
+    expect([jobsReg.provider, gateReg.provider]).toEqual(["", ""]);
   });
 
   it("registers AddressListImportJobs with the pre-signed URLs as an additional secret output", async () => {
