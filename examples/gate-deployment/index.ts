@@ -66,6 +66,6 @@ if (endpoint === undefined) {
   new ReleaseMarker("newsletter-release", { gatedJobs: gate.acceptedJobIds }, { dependsOn: [gate] });
 }
 
-export const acceptedJobIds = gate.acceptedJobIds;
-export const acceptedJobs = gate.acceptedJobs;
+export const gatedJobIds = gate.acceptedJobIds;
+export const gatedJobs = gate.importJobs;
 export const importedItems = gate.totals.importedItems;

@@ -47,20 +47,31 @@ export interface GetAddressListImportJobsArgs {
   readonly cache?: boolean;
 }
 
-/** Result of {@link getAddressListImportJobs}: the same set of jobs always gives byte-identical JSON. */
-export interface GetAddressListImportJobsResult {
+/**
+ * Which jobs of which list: the part every result shares (the lookup's, the waiter's, the gate's
+ * outputs), in the package's order.
+ */
+export interface ImportJobList {
   /** Address list that was queried. */
   readonly addressListId: string;
   /** Region that was queried. */
   readonly region: string;
-  /** The jobs after filtering, sorting and `limit`; never with pre-signed URLs. */
+  /** The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs. */
   readonly importJobs: ImportJob[];
   /** `jobId` of each job in `importJobs`, same order. */
   readonly jobIds: string[];
+}
+
+/** How many jobs and items: the counts every result carries. */
+export interface ImportJobTally {
   /** Jobs per status; every status key is present. */
   readonly counts: ImportJobCounts;
   /** Imported and failed item counts, summed. */
   readonly totals: ImportJobTotals;
+}
+
+/** The summaries of the lookup's result beyond the tally. */
+export interface ImportJobsSummary extends ImportJobTally {
   /** The most recently created job (by `createdTimestamp`, then `jobId`); absent when there are none. */
   readonly latest?: ImportJob;
   /** The most recently created COMPLETED job; absent when there is none. */
@@ -69,8 +80,38 @@ export interface GetAddressListImportJobsResult {
   readonly allCompleted: boolean;
   /** Some job FAILED or was STOPPED. */
   readonly anyFailed: boolean;
+}
+
+/**
+ * Result of {@link getAddressListImportJobs}: the jobs after filtering, sorting and `limit`, their
+ * summaries and fingerprint. The same set of jobs always gives byte-identical JSON.
+ */
+export interface GetAddressListImportJobsResult extends ImportJobList, ImportJobsSummary {
   /** SHA-256 of everything above: equal results ⇔ equal fingerprints; usable as a replacement trigger. */
   readonly fingerprint: string;
   /** Pre-signed upload URL per `jobId`; only with `includePreSignedUrls`, and re-signed on every call. */
   readonly preSignedUrls?: Readonly<Record<string, string>>;
 }
+
+/** Every key of {@link GetAddressListImportJobsResult}, in result order (the compile fails when one is missing). */
+export const RESULT_KEYS = [
+  "addressListId",
+  "region",
+  "importJobs",
+  "jobIds",
+  "counts",
+  "totals",
+  "latest",
+  "latestCompleted",
+  "allCompleted",
+  "anyFailed",
+  "fingerprint",
+  "preSignedUrls",
+] as const satisfies readonly (keyof GetAddressListImportJobsResult)[];
+const _everyResultKey: Exclude<
+  keyof GetAddressListImportJobsResult,
+  (typeof RESULT_KEYS)[number]
+> extends never
+  ? true
+  : never = true;
+void _everyResultKey;

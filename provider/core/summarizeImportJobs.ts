@@ -1,21 +1,8 @@
 import { compareImportJobs } from "./compareImportJobs";
-import type { ImportJob, ImportJobCounts, ImportJobTotals } from "./types";
+import type { ImportJobsSummary } from "./lookupTypes";
+import type { ImportJob } from "./types";
 
-/** The summaries of a set of jobs, as they appear in the result. */
-export interface ImportJobsSummary {
-  /** Jobs per status, every status present. */
-  readonly counts: ImportJobCounts;
-  /** Summed item counts. */
-  readonly totals: ImportJobTotals;
-  /** The most recently created job; absent when there are none. */
-  readonly latest?: ImportJob;
-  /** The most recently created COMPLETED job; absent when there is none. */
-  readonly latestCompleted?: ImportJob;
-  /** Every job COMPLETED; false when there are no jobs. */
-  readonly allCompleted: boolean;
-  /** Any job FAILED or STOPPED. */
-  readonly anyFailed: boolean;
-}
+export type { ImportJobsSummary } from "./lookupTypes";
 
 /**
  * Counts, totals, latest jobs and the two flags for `jobs`, in one pass. Keys are written in a fixed

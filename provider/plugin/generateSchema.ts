@@ -23,6 +23,7 @@ export interface PropertySpec {
   items?: PropertySpec;
   additionalProperties?: PropertySpec;
   description?: string;
+  deprecationMessage?: string;
   secret?: boolean;
 }
 
@@ -133,9 +134,14 @@ class SchemaBuilder {
       const propertyType = this.checker.getTypeOfSymbol(symbol);
       const description = docOf(declaration, this.checker);
       if (description === "") throw new Error(`property ${symbol.name} has no doc comment`);
+      const deprecated = ts.getJSDocTags(declaration).find((tag) => tag.tagName.text === "deprecated");
+      const deprecationMessage = deprecated
+        ? ts.getTextOfJSDocComment(deprecated.comment)?.trim()
+        : undefined;
       properties[symbol.name] = {
         ...this.typeSpec(this.checker.getNonNullableType(propertyType), symbol.name),
         description,
+        ...(deprecationMessage ? { deprecationMessage } : {}),
         ...(secrets.has(symbol.name) ? { secret: true } : {}),
       };
       if ((symbol.flags & ts.SymbolFlags.Optional) === 0) {

@@ -1,8 +1,10 @@
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- an interface of the same name adds the output properties to the class */
 import * as pulumi from "@pulumi/pulumi";
 import { forwardingProvider } from "./forwardingProvider";
 import type { GetAddressListImportJobsOutputArgs } from "./getAddressListImportJobs";
 import { resolveClientDefaults, withoutAwsProvider } from "./resolveClientDefaults";
-import type { ImportJob, ImportJobCounts, ImportJobTotals } from "../core/types";
+import { RESULT_KEYS, type GetAddressListImportJobsResult } from "../core/lookupTypes";
+import { outputPlaceholders, type Outputs } from "./inputs";
 
 /** Arguments of {@link AddressListImportJobs}: those of `getAddressListImportJobsOutput` but `cache`. */
 export type AddressListImportJobsArgs = Omit<GetAddressListImportJobsOutputArgs, "cache">;
@@ -12,6 +14,10 @@ const provider = forwardingProvider("AddressListImportJobs");
 
 /** The resource's type token. */
 export const ADDRESS_LIST_IMPORT_JOBS_TYPE = "pulumi-nodejs:dynamic/mailmanager:AddressListImportJobs";
+
+// The output properties come from the result type (declaration merging: the interface adds them to the
+// class's type; the SDK creates them from the placeholders below).
+export interface AddressListImportJobs extends Outputs<GetAddressListImportJobsResult> {}
 
 /**
  * The import jobs of an address list kept in stack state: the same data as `getAddressListImportJobs`,
@@ -24,47 +30,12 @@ export const ADDRESS_LIST_IMPORT_JOBS_TYPE = "pulumi-nodejs:dynamic/mailmanager:
  * export const importedItems = jobs.totals.importedItems;
  */
 export class AddressListImportJobs extends pulumi.dynamic.Resource {
-  /** Address list that was queried. */
-  declare readonly addressListId: pulumi.Output<string>;
-  /** Region that was queried. */
-  declare readonly region: pulumi.Output<string>;
-  /** The jobs after filtering, sorting and `limit`; never with pre-signed URLs. */
-  declare readonly importJobs: pulumi.Output<ImportJob[]>;
-  /** `jobId` of each job in `importJobs`, same order. */
-  declare readonly jobIds: pulumi.Output<string[]>;
-  /** Jobs per status; every status key is present. */
-  declare readonly counts: pulumi.Output<ImportJobCounts>;
-  /** Imported and failed item counts, summed. */
-  declare readonly totals: pulumi.Output<ImportJobTotals>;
-  /** The most recently created job; undefined when there are none. */
-  declare readonly latest: pulumi.Output<ImportJob | undefined>;
-  /** The most recently created COMPLETED job; undefined when there is none. */
-  declare readonly latestCompleted: pulumi.Output<ImportJob | undefined>;
-  /** Every job is COMPLETED; false when there are no jobs. */
-  declare readonly allCompleted: pulumi.Output<boolean>;
-  /** Some job FAILED or was STOPPED. */
-  declare readonly anyFailed: pulumi.Output<boolean>;
-  /** SHA-256 of the result: equal results ⇔ equal fingerprints; usable as a replacement trigger. */
-  declare readonly fingerprint: pulumi.Output<string>;
-  /** Pre-signed upload URL per `jobId`, secret; only with `includePreSignedUrls`, as of the last read. */
-  declare readonly preSignedUrls: pulumi.Output<Record<string, string> | undefined>;
-
   constructor(name: string, args: AddressListImportJobsArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       provider,
       name,
       {
-        // Every output key must be present for the SDK to create its Output property (pulumi/pulumi#5174).
-        importJobs: undefined,
-        jobIds: undefined,
-        counts: undefined,
-        totals: undefined,
-        latest: undefined,
-        latestCompleted: undefined,
-        allCompleted: undefined,
-        anyFailed: undefined,
-        fingerprint: undefined,
-        preSignedUrls: undefined,
+        ...outputPlaceholders(RESULT_KEYS),
         ...args,
         ...resolveClientDefaults(args, opts),
       },

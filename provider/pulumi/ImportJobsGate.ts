@@ -1,13 +1,14 @@
+/* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- an interface of the same name adds the output properties to the class */
 import * as pulumi from "@pulumi/pulumi";
 import { forwardingProvider } from "./forwardingProvider";
 import {
+  GATE_OUTPUT_KEYS,
   PROGRESS_URN_INPUT,
   type ImportJobsGateInputs,
-  type ImportJobsGateJob,
+  type ImportJobsGateSummary,
 } from "./importJobsGateProvider";
-import type { Inputs } from "./inputs";
+import { outputPlaceholders, type Inputs, type Outputs } from "./inputs";
 import { resolveClientDefaults, withoutAwsProvider } from "./resolveClientDefaults";
-import type { ImportJobCounts, ImportJobTotals } from "../core/types";
 
 /**
  * Arguments of {@link ImportJobsGate}: those of `waitForImportJobs` (list and client settings, filters,
@@ -20,6 +21,10 @@ const provider = forwardingProvider("ImportJobsGate");
 
 /** The resource's type token. */
 export const IMPORT_JOBS_GATE_TYPE = "pulumi-nodejs:dynamic/mailmanager:ImportJobsGate";
+
+// The output properties come from the gate's summary type (declaration merging, as for
+// AddressListImportJobs; the SDK creates them from the placeholders below).
+export interface ImportJobsGate extends Outputs<ImportJobsGateSummary> {}
 
 /**
  * Holds a deployment until import jobs of an address list have finished: resources that
@@ -35,29 +40,12 @@ export const IMPORT_JOBS_GATE_TYPE = "pulumi-nodejs:dynamic/mailmanager:ImportJo
  * new aws.sesv2.ContactList("newsletter", { contactListName: "newsletter" }, { dependsOn: [gate] });
  */
 export class ImportJobsGate extends pulumi.dynamic.Resource {
-  /** Address list that was watched. */
-  declare readonly addressListId: pulumi.Output<string>;
-  /** Region that was watched. */
-  declare readonly region: pulumi.Output<string>;
-  /** `jobId` of each job the gate accepted, in the package's order. */
-  declare readonly acceptedJobIds: pulumi.Output<string[]>;
-  /** The accepted jobs with their statuses and item counts, same order. */
-  declare readonly acceptedJobs: pulumi.Output<ImportJobsGateJob[]>;
-  /** Accepted jobs per status; every status key is present. */
-  declare readonly counts: pulumi.Output<ImportJobCounts>;
-  /** Imported and failed items of the accepted jobs, summed. */
-  declare readonly totals: pulumi.Output<ImportJobTotals>;
-
   constructor(name: string, args: ImportJobsGateArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       provider,
       name,
       {
-        // Every output key must be present for the SDK to create its Output property (pulumi/pulumi#5174).
-        acceptedJobIds: undefined,
-        acceptedJobs: undefined,
-        counts: undefined,
-        totals: undefined,
+        ...outputPlaceholders(GATE_OUTPUT_KEYS),
         ...args,
         ...resolveClientDefaults(args, opts),
         // A provider's `create` is not told its URN; progress messages need it to land on this row.

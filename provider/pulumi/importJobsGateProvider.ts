@@ -6,7 +6,8 @@ import { diffByInputs, knownInputs, pickInputs, plainJson } from "./dynamicInput
 import { fingerprint } from "../core/fingerprint";
 import { reportProgress } from "../waiter/reportProgress";
 import { summarizeImportJobs } from "../core/summarizeImportJobs";
-import type { ImportJob, ImportJobCounts, ImportJobStatus, ImportJobTotals } from "../core/types";
+import type { ImportJobList, ImportJobTally } from "../core/lookupTypes";
+import type { ImportJob, ImportJobStatus } from "../core/types";
 import { validateWaitForImportJobsArgs, waitArgumentNames } from "../waiter/validateWaitForImportJobsArgs";
 import { waitForImportJobs, type WaitForImportJobsArgs } from "../waiter/waitForImportJobs";
 
@@ -36,21 +37,28 @@ export interface ImportJobsGateJob {
   readonly failedItemsCount: number;
 }
 
-/** The gate's summary outputs: what it accepted, nothing volatile (no check time). */
-export interface ImportJobsGateSummary {
-  /** Address list that was watched. */
-  readonly addressListId: string;
-  /** Region that was watched. */
-  readonly region: string;
-  /** `jobId` of each accepted job, in the package's order. */
+/**
+ * The gate's outputs besides its inputs: the jobs it accepted, as the waiter returns them, all finished
+ * (nothing volatile, no check time). Their ids are `acceptedJobIds`, not `jobIds`: a resource's outputs
+ * echo its inputs, and the input `jobIds` names the jobs to wait for.
+ */
+export interface ImportJobsGateSummary extends Omit<ImportJobList, "jobIds">, ImportJobTally {
+  /** `jobId` of each accepted job, in the order of `importJobs`. */
   readonly acceptedJobIds: string[];
-  /** The accepted jobs with their statuses and counts, same order. */
+  /** The accepted jobs with their statuses and item counts: the old, narrower `importJobs`. @deprecated Use `importJobs`; this alias goes in the next major release. */
   readonly acceptedJobs: ImportJobsGateJob[];
-  /** Accepted jobs per status. */
-  readonly counts: ImportJobCounts;
-  /** Imported and failed items of the accepted jobs, summed. */
-  readonly totals: ImportJobTotals;
 }
+
+/** Every key of {@link ImportJobsGateSummary}: the gate's output properties and what its `diff` compares. */
+export const GATE_OUTPUT_KEYS = [
+  "addressListId",
+  "region",
+  "importJobs",
+  "acceptedJobIds",
+  "counts",
+  "totals",
+  "acceptedJobs",
+] as const satisfies readonly (keyof ImportJobsGateSummary)[];
 
 /** Every input, in argument order: the waiter's arguments but its hooks (`sleep`, `now`, `onProgress`). */
 const INPUT_KEYS = waitArgumentNames("ImportJobsGate");
@@ -74,7 +82,10 @@ function summaryOf(addressListId: string, region: string, jobs: readonly ImportJ
   return {
     addressListId,
     region,
+    importJobs: [...jobs],
     acceptedJobIds: jobs.map((job) => job.jobId),
+    counts,
+    totals,
     acceptedJobs: jobs.map((job) => ({
       jobId: job.jobId,
       name: job.name,
@@ -82,15 +93,12 @@ function summaryOf(addressListId: string, region: string, jobs: readonly ImportJ
       importedItemsCount: job.importedItemsCount ?? 0,
       failedItemsCount: job.failedItemsCount ?? 0,
     })),
-    counts,
-    totals,
   };
 }
 
 /** The summary part of the previous outputs, for comparison with a fresh one. */
 function previousSummary(olds: Record<string, unknown>): unknown {
-  const { addressListId, region, acceptedJobIds, acceptedJobs, counts, totals } = olds;
-  return { addressListId, region, acceptedJobIds, acceptedJobs, counts, totals };
+  return Object.fromEntries(GATE_OUTPUT_KEYS.map((key) => [key, olds[key]]));
 }
 
 /** Waits, reporting progress on the gate's row, and returns the outputs. */

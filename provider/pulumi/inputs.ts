@@ -8,3 +8,17 @@ export type InputArg<V> = V extends readonly (infer E)[] ? readonly pulumi.Input
  * Output-form function or a resource, made from the plain argument type (one definition for all).
  */
 export type Inputs<T> = { readonly [K in keyof T]: pulumi.Input<InputArg<T[K]>> };
+
+/**
+ * `T` with every field a `pulumi.Output`: the output properties of a resource, made from the plain
+ * result type (so the resources declare no field by hand).
+ */
+export type Outputs<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
+
+/**
+ * An input bag in which every key of `keys` is present (as undefined): the SDK creates an output
+ * property only for the keys a resource registers with (pulumi/pulumi#5174).
+ */
+export function outputPlaceholders(keys: readonly string[]): Record<string, undefined> {
+  return Object.fromEntries(keys.map((key) => [key, undefined]));
+}

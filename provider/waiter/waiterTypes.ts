@@ -1,6 +1,7 @@
 // The waiter's public shapes, apart from the functions that use them, so that the poll loop, the
 // check and the waiter import them without importing each other.
-import type { ImportJob, ImportJobCounts, ImportJobTotals } from "../core/types";
+import type { ImportJobList, ImportJobTally } from "../core/lookupTypes";
+import type { ImportJob } from "../core/types";
 import type { AcceptorState } from "./pollUntil";
 import type { WaitLookupArgs } from "./validateWaitForImportJobsArgs";
 
@@ -63,20 +64,8 @@ export interface WaitProgress {
   readonly reason: string;
 }
 
-/** Result of {@link waitForImportJobs}: the jobs it accepted, all finished within the policy. */
-export interface WaitForImportJobsResult {
-  /** Address list that was watched. */
-  readonly addressListId: string;
-  /** Region that was watched. */
-  readonly region: string;
-  /** The accepted jobs, in the package's order (creation time, then `jobId`; `sortOrder` for `select: "all"`). */
-  readonly importJobs: ImportJob[];
-  /** `jobId` of each accepted job, same order. */
-  readonly jobIds: string[];
-  /** Accepted jobs per status; every status key is present. */
-  readonly counts: ImportJobCounts;
-  /** Imported and failed items of the accepted jobs, summed. */
-  readonly totals: ImportJobTotals;
+/** Result of {@link waitForImportJobs}: the jobs it accepted, all finished within the policy, and how long it took. */
+export interface WaitForImportJobsResult extends ImportJobList, ImportJobTally {
   /** Polls made (with `jobIds`, each reads the jobs still running; otherwise every page of the list). */
   readonly polls: number;
   /** Seconds waited, from the first poll to the end of the last. */

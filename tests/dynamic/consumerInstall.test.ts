@@ -128,6 +128,7 @@ describe("the package installed from its tarball into a fresh program", () => {
     const { id, properties } = await host.create(urn, news);
     expect(properties).toMatchObject({
       acceptedJobIds: ["cg-1"],
+      importJobs: [expect.objectContaining({ jobId: "cg-1", status: "COMPLETED" })],
       totals: { importedItems: 2, failedItems: 0 },
     });
     expect(await host.diff(id, urn, properties, news)).toEqual({ changes: "DIFF_NONE", replaces: [] });

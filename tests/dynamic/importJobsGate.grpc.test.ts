@@ -155,13 +155,26 @@ describe("ImportJobsGate provider in the real host", () => {
     expect(id).toBe(`${emulator.region}/${addressListId}/gate`);
     expect(properties).toEqual({
       ...news,
+      importJobs: [
+        expect.objectContaining({
+          jobId,
+          name: "newsletter",
+          status: "COMPLETED",
+          importedItemsCount: 2,
+          failedItemsCount: 1,
+        }),
+      ],
       acceptedJobIds: [jobId],
+      counts: { total: 1, CREATED: 0, PROCESSING: 0, COMPLETED: 1, FAILED: 0, STOPPED: 0 },
+      totals: { importedItems: 2, failedItems: 1 },
+      // The old, narrower form of importJobs, deprecated, for one release.
       acceptedJobs: [
         { jobId, name: "newsletter", status: "COMPLETED", importedItemsCount: 2, failedItemsCount: 1 },
       ],
-      counts: { total: 1, CREATED: 0, PROCESSING: 0, COMPLETED: 1, FAILED: 0, STOPPED: 0 },
-      totals: { importedItems: 2, failedItems: 1 },
     });
+    expect(Object.keys((properties.importJobs as object[])[0])).toEqual(
+      expect.arrayContaining(["addressListId", "importDataType", "createdTimestamp", "completedTimestamp"]),
+    );
 
     const mine = engine.logs.filter((log) => log.urn === urn);
     expect(mine.length).toBeGreaterThanOrEqual(2);

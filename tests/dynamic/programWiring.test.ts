@@ -19,7 +19,11 @@ beforeAll(async () => {
   // A gate that opened: outputs as the provider would return them.
   program = await startMockProgram((args) =>
     args.type === IMPORT_JOBS_GATE_TYPE
-      ? { ...args.inputs, acceptedJobIds: ["job-1"], totals: { importedItems: 3, failedItems: 0 } }
+      ? {
+          ...args.inputs,
+          acceptedJobIds: ["job-1"],
+          totals: { importedItems: 3, failedItems: 0 },
+        }
       : args.inputs,
   );
 });

@@ -89,7 +89,7 @@ describeE2E(`ImportJobsGate with the Pulumi CLI${skipReason ? ` (skipped: ${skip
     expect(up.output).toMatch(new RegExp(`finished: ${jobId} COMPLETED \\(imported 2, failed 1\\)`));
 
     const outputs = await stack.outputs();
-    expect(outputs.acceptedJobIds).toEqual([jobId]);
+    expect(outputs.gatedJobIds).toEqual([jobId]);
     expect(outputs.importedItems).toBe(2);
 
     // The resource that `dependsOn` the gate was created after the import completed.

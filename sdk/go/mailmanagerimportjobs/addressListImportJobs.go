@@ -34,7 +34,7 @@ type AddressListImportJobs struct {
 	Fingerprint pulumi.StringOutput `pulumi:"fingerprint"`
 	// Keep only jobs importing this file format. Default: both.
 	ImportDataType ImportDataTypePtrOutput `pulumi:"importDataType"`
-	// The jobs after filtering, sorting and `limit`; never with pre-signed URLs.
+	// The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
 	ImportJobs ImportJobArrayOutput `pulumi:"importJobs"`
 	// Also return each job's pre-signed upload URL in `preSignedUrls` (the Output form is then secret). Default: false.
 	IncludePreSignedUrls pulumi.BoolPtrOutput `pulumi:"includePreSignedUrls"`
@@ -263,7 +263,7 @@ func (o AddressListImportJobsOutput) ImportDataType() ImportDataTypePtrOutput {
 	return o.ApplyT(func(v *AddressListImportJobs) ImportDataTypePtrOutput { return v.ImportDataType }).(ImportDataTypePtrOutput)
 }
 
-// The jobs after filtering, sorting and `limit`; never with pre-signed URLs.
+// The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
 func (o AddressListImportJobsOutput) ImportJobs() ImportJobArrayOutput {
 	return o.ApplyT(func(v *AddressListImportJobs) ImportJobArrayOutput { return v.ImportJobs }).(ImportJobArrayOutput)
 }

@@ -66,7 +66,7 @@ type LookupAddressListImportJobsResult struct {
 	Counts ImportJobCounts `pulumi:"counts"`
 	// SHA-256 of everything above: equal results ⇔ equal fingerprints; usable as a replacement trigger.
 	Fingerprint string `pulumi:"fingerprint"`
-	// The jobs after filtering, sorting and `limit`; never with pre-signed URLs.
+	// The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
 	ImportJobs []ImportJob `pulumi:"importJobs"`
 	// `jobId` of each job in `importJobs`, same order.
 	JobIds []string `pulumi:"jobIds"`
@@ -163,7 +163,7 @@ func (o LookupAddressListImportJobsResultOutput) Fingerprint() pulumi.StringOutp
 	return o.ApplyT(func(v LookupAddressListImportJobsResult) string { return v.Fingerprint }).(pulumi.StringOutput)
 }
 
-// The jobs after filtering, sorting and `limit`; never with pre-signed URLs.
+// The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
 func (o LookupAddressListImportJobsResultOutput) ImportJobs() ImportJobArrayOutput {
 	return o.ApplyT(func(v LookupAddressListImportJobsResult) []ImportJob { return v.ImportJobs }).(ImportJobArrayOutput)
 }

@@ -16,15 +16,17 @@ import (
 type ImportJobsGate struct {
 	pulumi.CustomResourceState
 
-	// `jobId` of each accepted job, in the package's order.
+	// `jobId` of each accepted job, in the order of `importJobs`.
 	AcceptedJobIds pulumi.StringArrayOutput `pulumi:"acceptedJobIds"`
-	// The accepted jobs with their statuses and counts, same order.
+	// The accepted jobs with their statuses and item counts: the old, narrower `importJobs`.
+	//
+	// Deprecated: Use `importJobs`; this alias goes in the next major release.
 	AcceptedJobs ImportJobsGateJobArrayOutput `pulumi:"acceptedJobs"`
-	// Address list that was watched.
+	// Address list that was queried.
 	AddressListId pulumi.StringOutput `pulumi:"addressListId"`
 	// Accept STOPPED jobs; otherwise a STOPPED job fails the wait like a FAILED one. Default: false.
 	AllowStopped pulumi.BoolPtrOutput `pulumi:"allowStopped"`
-	// Accepted jobs per status.
+	// Jobs per status; every status key is present.
 	Counts ImportJobCountsOutput `pulumi:"counts"`
 	// Keep only jobs created at or after this ISO-8601 instant, e.g. `2024-05-01T00:00:00Z`. Default: no lower bound.
 	CreatedAfter pulumi.StringPtrOutput `pulumi:"createdAfter"`
@@ -34,6 +36,8 @@ type ImportJobsGate struct {
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
 	// Keep only jobs importing this file format. Default: both.
 	ImportDataType ImportDataTypePtrOutput `pulumi:"importDataType"`
+	// The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
+	ImportJobs ImportJobArrayOutput `pulumi:"importJobs"`
 	// Wait for exactly these import jobs of the list; leave out to pick jobs with `select` and the filters. Default: use `select`.
 	JobIds pulumi.StringArrayOutput `pulumi:"jobIds"`
 	// Keep the first N jobs after filtering and sorting; the summaries describe these N. Default: no limit.
@@ -56,7 +60,7 @@ type ImportJobsGate struct {
 	PageSize pulumi.IntPtrOutput `pulumi:"pageSize"`
 	// Shared-config profile for credentials (and region). Default: the provider's `profile` (`mailmanager-import-jobs:profile` config), then the SDK's default chain.
 	Profile pulumi.StringPtrOutput `pulumi:"profile"`
-	// Region that was watched.
+	// Region that was queried.
 	Region pulumi.StringOutput `pulumi:"region"`
 	// Without `jobIds`: wait for "all" jobs that pass the filters, or only the "latest" of them (by creation time). Default: "latest".
 	Select ImportJobSelectionPtrOutput `pulumi:"select"`
@@ -64,7 +68,7 @@ type ImportJobsGate struct {
 	SortOrder SortOrderPtrOutput `pulumi:"sortOrder"`
 	// Keep only jobs in these statuses. Default: every status.
 	Statuses ImportJobStatusArrayOutput `pulumi:"statuses"`
-	// Imported and failed items of the accepted jobs, summed.
+	// Imported and failed item counts, summed.
 	Totals ImportJobTotalsOutput `pulumi:"totals"`
 }
 
@@ -244,17 +248,19 @@ func (o ImportJobsGateOutput) ToImportJobsGateOutputWithContext(ctx context.Cont
 	return o
 }
 
-// `jobId` of each accepted job, in the package's order.
+// `jobId` of each accepted job, in the order of `importJobs`.
 func (o ImportJobsGateOutput) AcceptedJobIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *ImportJobsGate) pulumi.StringArrayOutput { return v.AcceptedJobIds }).(pulumi.StringArrayOutput)
 }
 
-// The accepted jobs with their statuses and counts, same order.
+// The accepted jobs with their statuses and item counts: the old, narrower `importJobs`.
+//
+// Deprecated: Use `importJobs`; this alias goes in the next major release.
 func (o ImportJobsGateOutput) AcceptedJobs() ImportJobsGateJobArrayOutput {
 	return o.ApplyT(func(v *ImportJobsGate) ImportJobsGateJobArrayOutput { return v.AcceptedJobs }).(ImportJobsGateJobArrayOutput)
 }
 
-// Address list that was watched.
+// Address list that was queried.
 func (o ImportJobsGateOutput) AddressListId() pulumi.StringOutput {
 	return o.ApplyT(func(v *ImportJobsGate) pulumi.StringOutput { return v.AddressListId }).(pulumi.StringOutput)
 }
@@ -264,7 +270,7 @@ func (o ImportJobsGateOutput) AllowStopped() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ImportJobsGate) pulumi.BoolPtrOutput { return v.AllowStopped }).(pulumi.BoolPtrOutput)
 }
 
-// Accepted jobs per status.
+// Jobs per status; every status key is present.
 func (o ImportJobsGateOutput) Counts() ImportJobCountsOutput {
 	return o.ApplyT(func(v *ImportJobsGate) ImportJobCountsOutput { return v.Counts }).(ImportJobCountsOutput)
 }
@@ -287,6 +293,11 @@ func (o ImportJobsGateOutput) Endpoint() pulumi.StringPtrOutput {
 // Keep only jobs importing this file format. Default: both.
 func (o ImportJobsGateOutput) ImportDataType() ImportDataTypePtrOutput {
 	return o.ApplyT(func(v *ImportJobsGate) ImportDataTypePtrOutput { return v.ImportDataType }).(ImportDataTypePtrOutput)
+}
+
+// The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
+func (o ImportJobsGateOutput) ImportJobs() ImportJobArrayOutput {
+	return o.ApplyT(func(v *ImportJobsGate) ImportJobArrayOutput { return v.ImportJobs }).(ImportJobArrayOutput)
 }
 
 // Wait for exactly these import jobs of the list; leave out to pick jobs with `select` and the filters. Default: use `select`.
@@ -344,7 +355,7 @@ func (o ImportJobsGateOutput) Profile() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ImportJobsGate) pulumi.StringPtrOutput { return v.Profile }).(pulumi.StringPtrOutput)
 }
 
-// Region that was watched.
+// Region that was queried.
 func (o ImportJobsGateOutput) Region() pulumi.StringOutput {
 	return o.ApplyT(func(v *ImportJobsGate) pulumi.StringOutput { return v.Region }).(pulumi.StringOutput)
 }
@@ -364,7 +375,7 @@ func (o ImportJobsGateOutput) Statuses() ImportJobStatusArrayOutput {
 	return o.ApplyT(func(v *ImportJobsGate) ImportJobStatusArrayOutput { return v.Statuses }).(ImportJobStatusArrayOutput)
 }
 
-// Imported and failed items of the accepted jobs, summed.
+// Imported and failed item counts, summed.
 func (o ImportJobsGateOutput) Totals() ImportJobTotalsOutput {
 	return o.ApplyT(func(v *ImportJobsGate) ImportJobTotalsOutput { return v.Totals }).(ImportJobTotalsOutput)
 }

@@ -496,7 +496,7 @@ class AddressListImportJobs(pulumi.CustomResource):
     @pulumi.getter(name="importJobs")
     def import_jobs(self) -> pulumi.Output[Sequence['outputs.ImportJob']]:
         """
-        The jobs after filtering, sorting and `limit`; never with pre-signed URLs.
+        The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
         """
         return pulumi.get(self, "import_jobs")
 

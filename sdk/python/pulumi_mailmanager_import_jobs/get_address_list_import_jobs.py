@@ -107,7 +107,7 @@ class GetAddressListImportJobsResult:
     @pulumi.getter(name="importJobs")
     def import_jobs(self) -> Sequence['outputs.ImportJob']:
         """
-        The jobs after filtering, sorting and `limit`; never with pre-signed URLs.
+        The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
         """
         return pulumi.get(self, "import_jobs")
 

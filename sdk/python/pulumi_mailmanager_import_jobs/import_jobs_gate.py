@@ -497,6 +497,7 @@ class ImportJobsGate(pulumi.CustomResource):
             __props__.__dict__["accepted_job_ids"] = None
             __props__.__dict__["accepted_jobs"] = None
             __props__.__dict__["counts"] = None
+            __props__.__dict__["import_jobs"] = None
             __props__.__dict__["totals"] = None
         super(ImportJobsGate, __self__).__init__(
             'mailmanager-import-jobs:index:ImportJobsGate',
@@ -529,6 +530,7 @@ class ImportJobsGate(pulumi.CustomResource):
         __props__.__dict__["created_before"] = None
         __props__.__dict__["endpoint"] = None
         __props__.__dict__["import_data_type"] = None
+        __props__.__dict__["import_jobs"] = None
         __props__.__dict__["job_ids"] = None
         __props__.__dict__["limit"] = None
         __props__.__dict__["max_attempts"] = None
@@ -557,15 +559,16 @@ class ImportJobsGate(pulumi.CustomResource):
     @pulumi.getter(name="acceptedJobIds")
     def accepted_job_ids(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        `jobId` of each accepted job, in the package's order.
+        `jobId` of each accepted job, in the order of `importJobs`.
         """
         return pulumi.get(self, "accepted_job_ids")
 
     @_builtins.property
     @pulumi.getter(name="acceptedJobs")
+    @_utilities.deprecated("""Use `importJobs`; this alias goes in the next major release.""")
     def accepted_jobs(self) -> pulumi.Output[Sequence['outputs.ImportJobsGateJob']]:
         """
-        The accepted jobs with their statuses and counts, same order.
+        The accepted jobs with their statuses and item counts: the old, narrower `importJobs`.
         """
         return pulumi.get(self, "accepted_jobs")
 
@@ -573,7 +576,7 @@ class ImportJobsGate(pulumi.CustomResource):
     @pulumi.getter(name="addressListId")
     def address_list_id(self) -> pulumi.Output[_builtins.str]:
         """
-        Address list that was watched.
+        Address list that was queried.
         """
         return pulumi.get(self, "address_list_id")
 
@@ -589,7 +592,7 @@ class ImportJobsGate(pulumi.CustomResource):
     @pulumi.getter
     def counts(self) -> pulumi.Output['outputs.ImportJobCounts']:
         """
-        Accepted jobs per status.
+        Jobs per status; every status key is present.
         """
         return pulumi.get(self, "counts")
 
@@ -624,6 +627,14 @@ class ImportJobsGate(pulumi.CustomResource):
         Keep only jobs importing this file format. Default: both.
         """
         return pulumi.get(self, "import_data_type")
+
+    @_builtins.property
+    @pulumi.getter(name="importJobs")
+    def import_jobs(self) -> pulumi.Output[Sequence['outputs.ImportJob']]:
+        """
+        The jobs, in the package's order (`createdTimestamp`, then `jobId`, or `sortOrder`); never with pre-signed URLs.
+        """
+        return pulumi.get(self, "import_jobs")
 
     @_builtins.property
     @pulumi.getter(name="jobIds")
@@ -717,7 +728,7 @@ class ImportJobsGate(pulumi.CustomResource):
     @pulumi.getter
     def region(self) -> pulumi.Output[_builtins.str]:
         """
-        Region that was watched.
+        Region that was queried.
         """
         return pulumi.get(self, "region")
 
@@ -749,7 +760,7 @@ class ImportJobsGate(pulumi.CustomResource):
     @pulumi.getter
     def totals(self) -> pulumi.Output['outputs.ImportJobTotals']:
         """
-        Imported and failed items of the accepted jobs, summed.
+        Imported and failed item counts, summed.
         """
         return pulumi.get(self, "totals")
 

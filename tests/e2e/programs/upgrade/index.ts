@@ -15,4 +15,4 @@ const gate = new ImportJobsGate("imports-done", {
 
 export const jobIds = jobs.jobIds;
 export const fingerprint = jobs.fingerprint;
-export const acceptedJobIds = gate.acceptedJobIds;
+export const gatedJobIds = gate.acceptedJobIds;
