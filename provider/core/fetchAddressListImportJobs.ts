@@ -33,6 +33,17 @@ export async function fetchAddressListImportJobs(
   context: LookupContext = {},
 ): Promise<GetAddressListImportJobsResult> {
   assertValidArgs(args);
+  return lookupImportJobs(args, context);
+}
+
+/**
+ * {@link fetchAddressListImportJobs} for arguments a front end has validated already
+ * (`assertValidArgs`), so that one call validates once.
+ */
+export async function lookupImportJobs(
+  args: GetAddressListImportJobsArgs,
+  context: LookupContext = {},
+): Promise<GetAddressListImportJobsResult> {
   const profile = args.profile ?? context.profile;
   const endpoint = args.endpoint;
   const client = createClient({
@@ -47,7 +58,7 @@ export async function fetchAddressListImportJobs(
     // A shared pass keeps the URLs (a later identical lookup may ask for them); a single one only if asked.
     const keepPreSignedUrls = args.cache === false ? args.includePreSignedUrls === true : true;
     const collect = () =>
-      collectImportJobs({ client, addressListId: args.addressListId, pageSize, keepPreSignedUrls });
+      collectImportJobs({ client, addressListId: args.addressListId, pageSize, region, keepPreSignedUrls });
     // The SDK also reads these variables when no endpoint is given; the key must tell such setups apart.
     const effectiveEndpoint =
       endpoint ?? process.env.AWS_ENDPOINT_URL_MAILMANAGER ?? process.env.AWS_ENDPOINT_URL ?? "";

@@ -23,6 +23,8 @@ export interface ListImportJobPagesInput {
   readonly pageSize?: number;
   /** Pages read before failing with a `PaginationError` ("page-cap"). @default 10000 */
   readonly maxPages?: number;
+  /** The client's region, when the caller has resolved it already (errors name it). @default the client's */
+  readonly region?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function* listImportJobPages(
   const { client, addressListId } = input;
   const pageSize = input.pageSize ?? MAX_PAGE_SIZE;
   const maxPages = input.maxPages ?? DEFAULT_MAX_PAGES;
-  const region = await resolveRegion(client);
+  const region = input.region ?? (await resolveRegion(client));
   const seenTokens = new Set<string>();
   const seenJobIds = new Set<string>();
   let nextToken: string | undefined;

@@ -1,5 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { fetchAddressListImportJobs, type LookupContext } from "../core/fetchAddressListImportJobs";
+import {
+  fetchAddressListImportJobs,
+  lookupImportJobs,
+  type LookupContext,
+} from "../core/fetchAddressListImportJobs";
 import { InvalidArgumentError, type ArgumentFailure } from "../core/errors";
 import type { Inputs } from "./inputs";
 import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "../core/lookupTypes";
@@ -64,7 +68,7 @@ export async function getAddressListImportJobs(
   // Validate before anything else, the provider's outputs included: a bad argument never waits or calls.
   assertValidArgs(args);
   const provider = await knownValue(awsProviderSettings(opts), "opts.provider");
-  return fetchAddressListImportJobs(args, lookupContext(provider));
+  return lookupImportJobs(args, lookupContext(provider));
 }
 
 /**
