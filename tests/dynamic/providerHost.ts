@@ -23,7 +23,7 @@ const DEFAULT_DEADLINE_MS = 20_000;
 
 /**
  * A provider object's `__provider` text, produced exactly as `pulumi.dynamic.Resource` produces it
- * (@pulumi/pulumi 3.248 `dynamic/index.js` `serializeFunctionMaybeSecret`).
+ * (@pulumi/pulumi `dynamic/index.js` `serializeFunctionMaybeSecret`).
  */
 export async function serializeProvider(provider: object): Promise<string> {
   return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
