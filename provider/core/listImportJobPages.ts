@@ -33,7 +33,7 @@ export interface ListImportJobPagesInput {
  *
  * - A `NextToken` seen before (repeated or cyclic) ends the walk with a `PaginationError`; the SDK
  *   paginator would loop forever on it and, even with `stopOnSameToken`, misses an A → B → A cycle
- *   (reference/dynamic-provider-spike.md §2).
+ *   (@smithy/core `createPaginator` compares each token with the previous one only).
  * - Past `maxPages` pages it fails the same way.
  * - A job already yielded is not yielded again (jobs can move between pages while jobs are created).
  * - Each request gets a fresh input object: the SDK paginator mutates the one it is given.

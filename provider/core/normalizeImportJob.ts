@@ -10,8 +10,8 @@ function isoTimestamp(value: Date | undefined): string | undefined {
  * Turns one job as the SDK returns it into an {@link ImportJob}.
  *
  * The result is plain JSON on purpose: dynamic-provider outputs go through `Struct.fromJavaScript`,
- * where a `Date` silently becomes `{}` and an `undefined` value fails the RPC
- * (shared/reference/pulumi-facts.md §2.4). So absent values are left out rather than set to
+ * where a `Date` silently becomes `{}` and an `undefined` value fails the RPC (docs/MAINTAINING.md,
+ * "Pulumi constraints"). So absent values are left out rather than set to
  * `undefined`, and the keys are written in one fixed order so that `JSON.stringify` of equal jobs gives
  * equal bytes. `PreSignedUrl` is dropped: it is sensitive and re-signed on every call.
  *
