@@ -36,38 +36,7 @@ export { describeProgress } from "./waiter/reportProgress";
 export { validateArgs } from "./core/validateArgs";
 export type { NotArguments } from "./core/argumentMessages";
 export { validateWaitForImportJobsArgs, type WaitSurface } from "./waiter/validateWaitForImportJobsArgs";
-export {
-  IMPORT_JOB_STATUSES,
-  IMPORT_DATA_TYPES,
-  SORT_ORDERS,
-  type ImportJobStatus,
-  type ImportDataType,
-  type SortOrder,
-  type ImportJob,
-  type ImportJobCounts,
-  type ImportJobTotals,
-} from "./core/types";
-export {
-  ImportJobsError,
-  InvalidArgumentError,
-  AddressListNotFoundError,
-  AccessDeniedError,
-  ThrottledError,
-  PaginationError,
-  ServiceError,
-  ImportJobFailedError,
-  WaitTimeoutError,
-  isImportJobsError,
-  isInvalidArgumentError,
-  isAddressListNotFoundError,
-  isAccessDeniedError,
-  isThrottledError,
-  isPaginationError,
-  isServiceError,
-  isImportJobFailedError,
-  isWaitTimeoutError,
-  type ImportJobsErrorName,
-  type ImportJobsErrorContext,
-  type ArgumentFailure,
-  type PaginationFault,
-} from "./core/errors";
+// The job model and its enumerations: core/types.ts holds the public ones only.
+export * from "./core/types";
+// Every error class, guard and error type: core/errors.ts holds the public ones only.
+export * from "./core/errors";

@@ -24,43 +24,7 @@ export {
   type WaitProgress,
   type ImportJobSelection,
 } from "./waiter/waitForImportJobs";
-export {
-  IMPORT_JOB_STATUSES,
-  IMPORT_DATA_TYPES,
-  SORT_ORDERS,
-  type ImportJobStatus,
-  type ImportDataType,
-  type SortOrder,
-  type ImportJob,
-  type ImportJobCounts,
-  type ImportJobTotals,
-} from "./core/types";
-export {
-  ImportJobsError,
-  InvalidArgumentError,
-  AddressListNotFoundError,
-  AccessDeniedError,
-  CredentialsError,
-  ThrottledError,
-  PaginationError,
-  ServiceError,
-  ImportJobFailedError,
-  WaitTimeoutError,
-  WaitAbortedError,
-  isImportJobsError,
-  isInvalidArgumentError,
-  isAddressListNotFoundError,
-  isAccessDeniedError,
-  isCredentialsError,
-  isThrottledError,
-  isPaginationError,
-  isServiceError,
-  isImportJobFailedError,
-  isWaitTimeoutError,
-  isWaitAbortedError,
-  type ImportJobsErrorName,
-  type CredentialsFault,
-  type ImportJobsErrorContext,
-  type ArgumentFailure,
-  type PaginationFault,
-} from "./core/errors";
+// The job model and its enumerations: core/types.ts holds the public ones only.
+export * from "./core/types";
+// Every error class, guard and error type: core/errors.ts holds the public ones only.
+export * from "./core/errors";
