@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { diffByInputs, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
+import { diffByInputs, knownInputFailures, pickInputs, plainJson } from "./dynamicInputs";
 import { fetchAddressListImportJobs } from "../core/fetchAddressListImportJobs";
 import type {
   GetAddressListImportJobsArgs,
@@ -52,10 +52,7 @@ function idOf(result: GetAddressListImportJobsResult): string {
  */
 export const addressListImportJobsProvider: pulumi.dynamic.ResourceProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { known, unknownKeys } = knownInputs(news);
-    const failures = validateArgs(known, NOT_RESOURCE_ARGUMENTS).filter(
-      (failure) => !unknownKeys.includes(failure.property),
-    );
+    const failures = knownInputFailures(news, (known) => validateArgs(known, NOT_RESOURCE_ARGUMENTS));
     return { inputs: news, failures };
   },
 

@@ -1,4 +1,5 @@
 import { fingerprint } from "../core/fingerprint";
+import type { ArgumentFailure } from "../core/errors";
 import { isLegacyProviderText } from "./forwardingProvider";
 
 /**
@@ -123,4 +124,16 @@ export function plainJson<T>(value: T): T {
     return copy as T;
   }
   return value;
+}
+
+/**
+ * A provider's `check` failures: `validate` sees the known inputs; a failure of an input that is still
+ * unknown (in preview, another resource's output) is dropped, since its value is not known yet.
+ */
+export function knownInputFailures(
+  news: Record<string, unknown>,
+  validate: (known: Record<string, unknown>) => ArgumentFailure[],
+): ArgumentFailure[] {
+  const { known, unknownKeys } = knownInputs(news);
+  return validate(known).filter((failure) => !unknownKeys.includes(failure.property));
 }

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { show } from "../core/argumentMessages";
 import { checkImportJobs } from "../waiter/checkImportJobs";
 import { createEngineLog } from "./engineLog";
-import { diffByInputs, knownInputs, pickInputs, plainJson } from "./dynamicInputs";
+import { diffByInputs, knownInputFailures, pickInputs, plainJson } from "./dynamicInputs";
 import { fingerprint } from "../core/fingerprint";
 import { reportProgress } from "../waiter/reportProgress";
 import { summarizeImportJobs } from "../core/summarizeImportJobs";
@@ -122,11 +122,11 @@ async function openGate(
 /** The provider object; `diff` always answers with an explicit `changes` (see addressListImportJobsProvider). */
 export const importJobsGateProvider: pulumi.dynamic.ResourceProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { known, unknownKeys } = knownInputs(news);
-    const { [PROGRESS_URN_INPUT]: urn, ...settings } = known;
-    const failures = validateWaitForImportJobsArgs(settings, "ImportJobsGate").filter(
-      (failure) => !unknownKeys.includes(failure.property),
-    );
+    const failures = knownInputFailures(news, (known) => {
+      const { [PROGRESS_URN_INPUT]: _urn, ...settings } = known;
+      return validateWaitForImportJobsArgs(settings, "ImportJobsGate");
+    });
+    const urn = news[PROGRESS_URN_INPUT];
     if (urn !== undefined && typeof urn !== "string") {
       failures.push({
         property: PROGRESS_URN_INPUT,
