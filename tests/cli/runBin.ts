@@ -23,8 +23,11 @@ export interface BinResult {
 export function binEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, MAILMANAGER_IMPORT_JOBS_RETRY_DELAY_MS: "1" };
   // Jest and CI set these; the bin must decide on colours from the stream alone unless a test says so.
+  // (Node turns colours off on a terminal when `CI` is set, and without a colour-capable `TERM`.)
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
+  delete env.CI;
+  env.TERM = "xterm-256color";
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
