@@ -7,7 +7,7 @@
 //    a second `preview` with no changes, then a new import job appears and `preview` shows exactly
 //    one update, then `destroy`. Everything temporary is removed at the end.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import {
@@ -183,8 +183,15 @@ async function main(): Promise<void> {
     console.log(`  address list: ${addressListId} with 5 past imports`);
     console.log(`  import job:   ${gateJobId} (5 addresses uploaded, one of them invalid)`);
 
+    // The program imports the package by name from inside this repository (Node resolves that to the
+    // package itself); the provider text Pulumi stores requires it by name too, from the dynamic-provider
+    // host, which a program normally finds in its node_modules. Here a link on NODE_PATH stands in.
+    const selfModules = join(work, "self", "node_modules");
+    mkdirSync(selfModules, { recursive: true });
+    symlinkSync(REPO, join(selfModules, "pulumi-mailmanager-import-jobs"), "dir");
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      NODE_PATH: [selfModules, process.env.NODE_PATH].filter(Boolean).join(delimiter),
       PATH: `${cliDir}${delimiter}${process.env.PATH ?? ""}`,
       PULUMI_HOME: join(work, "home"),
       PULUMI_BACKEND_URL: `file://${work}`,
