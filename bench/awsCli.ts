@@ -1,14 +1,9 @@
-import { execFile, spawn } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { LookupResult } from "./protocol";
+import { canMeasureProcess, timeProcess } from "./timeProcess";
 
 const run = promisify(execFile);
-
-/** GNU time, for the CLI's peak RSS (a Python process: Node cannot read a child's rusage). */
-const GNU_TIME = "/usr/bin/time";
 
 const awsEnvironment = (): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
@@ -32,8 +27,8 @@ export async function awsCliVersion(): Promise<string | undefined> {
   }
 }
 
-/** Whether GNU time is there to measure the CLI's peak RSS. */
-export const canMeasureCliRss = (): boolean => existsSync(GNU_TIME);
+/** Whether GNU time is there to measure the CLI's peak RSS (a Python process: Node cannot read a child's rusage). */
+export const canMeasureCliRss = canMeasureProcess;
 
 /**
  * The AWS CLI's auto-pagination, as a user runs it: `aws mailmanager list-address-list-import-jobs`
@@ -44,9 +39,6 @@ export const canMeasureCliRss = (): boolean => existsSync(GNU_TIME);
  * Runs asynchronously: the emulator answering it lives in this process.
  */
 export async function runAwsCli(endpoint: string, addressListId: string): Promise<LookupResult> {
-  const dir = mkdtempSync(join(tmpdir(), "mm-bench-cli-"));
-  const outFile = join(dir, "out.json");
-  const out = openSync(outFile, "w");
   const args = [
     "mailmanager",
     "list-address-list-import-jobs",
@@ -59,42 +51,15 @@ export async function runAwsCli(endpoint: string, addressListId: string): Promis
     "--query",
     "sort_by(ImportJobs, &CreatedTimestamp)",
   ];
-  const withTime = canMeasureCliRss();
-  const [command, argv] = withTime
-    ? [GNU_TIME, ["-f", "BENCH_TIME %M %U %S", "aws", ...args]]
-    : ["aws", args];
-  const t0 = performance.now();
-  let stderr = "";
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(command, argv, { env: awsEnvironment(), stdio: ["ignore", out, "pipe"] });
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    child.on("error", reject);
-    child.on("exit", resolve);
-  });
-  const wallMs = performance.now() - t0;
-  closeSync(out);
-  try {
-    const timing = /BENCH_TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
-    let jobs = 0;
-    let error: string | undefined;
-    if (code === 0) {
-      jobs = (JSON.parse(readFileSync(outFile, "utf8")) as unknown[]).length;
-    } else {
-      error = `exit ${code}: ${stderr
-        .replace(/BENCH_TIME.*/, "")
-        .trim()
-        .slice(0, 300)}`;
-    }
-    return {
-      wallMs,
-      cpuMs: timing ? (Number(timing[2]) + Number(timing[3])) * 1000 : NaN,
-      peakRssMb: timing ? Number(timing[1]) / 1024 : NaN,
-      baselineRssMb: NaN,
-      warmupMs: 0,
-      jobs,
-      ...(error ? { error } : {}),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const run = await timeProcess("aws", args, awsEnvironment());
+  const ok = run.code === 0;
+  return {
+    wallMs: run.wallMs,
+    cpuMs: run.cpuMs,
+    peakRssMb: run.peakRssMb,
+    baselineRssMb: NaN,
+    warmupMs: 0,
+    jobs: ok ? (JSON.parse(run.stdout) as unknown[]).length : 0,
+    ...(ok ? {} : { error: `exit ${run.code}: ${run.stderr.slice(0, 300)}` }),
+  };
 }

@@ -6,6 +6,9 @@ import { join } from "node:path";
 /** GNU time: a child's CPU and peak RSS, which Node cannot read for a process it did not fork itself. */
 const GNU_TIME = "/usr/bin/time";
 
+/** Whether GNU time is there to measure a child's CPU and peak RSS. */
+export const canMeasureProcess = (): boolean => existsSync(GNU_TIME);
+
 /** One whole process, measured from spawn to exit. */
 export interface ProcessRun {
   readonly wallMs: number;
@@ -35,7 +38,7 @@ export async function timeProcess(
   const dir = mkdtempSync(join(tmpdir(), "mm-bench-proc-"));
   const outFile = join(dir, "stdout");
   const out = openSync(outFile, "w");
-  const timed = existsSync(GNU_TIME);
+  const timed = canMeasureProcess();
   const [file, argv] = timed
     ? [GNU_TIME, ["-f", "BENCH_TIME %M %U %S", command, ...args]]
     : [command, [...args]];
