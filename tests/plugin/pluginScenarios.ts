@@ -111,6 +111,28 @@ export class ImportJobsEmulator {
 }
 
 /**
+ * After `up` of an example on a reference list: its outputs are what the TypeScript function gives
+ * on the same list (jobs, counts, latest job, fingerprint, also as recorded by the resource), and the
+ * gate accepted the list's nightly job. Returns the function's result for further comparison.
+ */
+export async function expectSameAsTypescript(
+  jobs: ImportJobsEmulator,
+  stack: PulumiStack,
+  list: { addressListId: string; nightly: string },
+) {
+  const outputs = await stack.outputs();
+  const expected = await jobs.typescriptResult(list.addressListId);
+  expect(expected.jobIds).toHaveLength(3);
+  expect(outputs.jobIds).toEqual(expected.jobIds);
+  expect(outputs.counts).toEqual(expected.counts);
+  expect(outputs.latest).toEqual(expected.latest);
+  expect(outputs.fingerprint).toBe(expected.fingerprint);
+  expect(outputs.recordedFingerprint).toBe(expected.fingerprint);
+  expect(outputs.gatedJobIds).toEqual([list.nightly]);
+  return expected;
+}
+
+/**
  * After `up` of an example on a reference list: the upload URLs are a secret and never in state,
  * re-signed URLs cause no change, a new job causes exactly one update; then destroys the stack.
  */

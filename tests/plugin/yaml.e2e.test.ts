@@ -14,6 +14,7 @@ import {
 import {
   expectBadArgumentFailsPreview,
   expectGateWaitsThenFails,
+  expectSameAsTypescript,
   expectSecretUrlsAndStableState,
   GOOD_CSV,
   ImportJobsEmulator,
@@ -63,15 +64,7 @@ describeE2E(`The provider plugin from Pulumi YAML${skipReason ? ` (skipped: ${sk
     );
 
     await stack.ok(["up", "--yes", "--skip-preview"]);
-    const outputs = await stack.outputs();
-    const expected = await jobs.typescriptResult(addressListId);
-    expect(expected.jobIds).toHaveLength(3);
-    expect(outputs.jobIds).toEqual(expected.jobIds);
-    expect(outputs.counts).toEqual(expected.counts);
-    expect(outputs.latest).toEqual(expected.latest);
-    expect(outputs.fingerprint).toBe(expected.fingerprint);
-    expect(outputs.recordedFingerprint).toBe(expected.fingerprint);
-    expect(outputs.gatedJobIds).toEqual([nightly]);
+    const expected = await expectSameAsTypescript(jobs, stack, { addressListId, nightly });
 
     // includePreSignedUrls: the URLs reach the program only as a secret, and the state holds no URL.
     await expectSecretUrlsAndStableState(jobs, stack, list, expected.fingerprint);
