@@ -1,10 +1,10 @@
 import type { ImportJob as SdkImportJob } from "@aws-sdk/client-mailmanager";
 import type { CollectedImportJobs } from "./collectImportJobs";
-import { compareImportJobs } from "./compareImportJobs";
 import { filterImportJobs } from "./filterImportJobs";
 import { fingerprint } from "./fingerprint";
 import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "./lookupTypes";
 import { normalizeImportJob } from "./normalizeImportJob";
+import { sortImportJobs } from "./sortImportJobs";
 import { summarizeImportJobs } from "./summarizeImportJobs";
 
 /** What shapes a result: the queried list and region, plus the filter, order and output arguments. */
@@ -61,7 +61,7 @@ export function buildResultFromCollected(
   collected: CollectedImportJobs,
   options: ImportJobsResultOptions,
 ): GetAddressListImportJobsResult {
-  const sorted = filterImportJobs(collected.jobs, options).sort(compareImportJobs);
+  const sorted = sortImportJobs(filterImportJobs(collected.jobs, options));
   if (options.sortOrder === "descending") {
     sorted.reverse();
   }

@@ -16,7 +16,7 @@ function hashCanonicalJson(value: unknown, hash: Hash): void {
   // The key lists seen so far (a job has one of a handful of shapes) and their sorted forms: compared
   // key by key, a known shape costs a few pointer comparisons instead of a sort and a regex per key.
   const shapes: Shape[] = [];
-  const shapeOf = (present: string[]): Shape => {
+  const shapeOf = (present: readonly string[]): Shape => {
     for (const shape of shapes) {
       if (shape.keys.length === present.length && shape.keys.every((key, i) => key === present[i])) {
         return shape;
@@ -47,21 +47,23 @@ function hashCanonicalJson(value: unknown, hash: Hash): void {
       append("]");
     } else if (item !== null && typeof item === "object") {
       const record = item as Record<string, unknown>;
-      const present = Object.keys(record).filter((key) => record[key] !== undefined);
-      const shape = shapeOf(present);
-      const keys = shape.sorted;
-      if (shape.indexFree && isFlat(record, keys)) {
-        // One native stringify of a key-sorted copy gives the same text, much faster (a job is flat).
-        const sorted: Record<string, unknown> = {};
-        for (const key of keys) sorted[key] = record[key];
-        append(JSON.stringify(sorted));
-        return;
+      const shape = shapeOf(Object.keys(record));
+      if (shape.indexFree) {
+        const flat = sortedFlatCopy(record, shape.sorted);
+        if (flat !== undefined) {
+          // One native stringify of a key-sorted copy gives the same text, much faster (a job is flat).
+          append(JSON.stringify(flat));
+          return;
+        }
       }
       append("{");
-      keys.forEach((key, i) => {
-        append(`${i > 0 ? "," : ""}${JSON.stringify(key)}:`);
+      let first = true;
+      for (const key of shape.sorted) {
+        if (record[key] === undefined) continue;
+        append(`${first ? "" : ","}${JSON.stringify(key)}:`);
         write(record[key]);
-      });
+        first = false;
+      }
       append("}");
     } else {
       append(JSON.stringify(item) ?? "null");
@@ -71,7 +73,7 @@ function hashCanonicalJson(value: unknown, hash: Hash): void {
   hash.update(buffer);
 }
 
-/** A record's defined keys in insertion order, sorted, and whether none is an array index. */
+/** A record's own keys in insertion order, sorted, and whether none is an array index. */
 interface Shape {
   readonly keys: readonly string[];
   readonly sorted: readonly string[];
@@ -79,15 +81,23 @@ interface Shape {
 }
 
 /**
- * Whether `JSON.stringify` of a copy with `keys` in order writes exactly the canonical text: only
- * primitive members (no nesting, nothing `toJSON` or `undefined` could change). The caller has checked
- * that no key is an array index (JavaScript would put those first, whatever the insertion order).
+ * A copy of `record` with its defined members in the order of `sortedKeys`, when `JSON.stringify` of
+ * it writes exactly the canonical text: only primitive members (no nesting, nothing `toJSON` could
+ * change); undefined otherwise. The caller has checked that no key is an array index (JavaScript would
+ * put those first, whatever the insertion order).
  */
-function isFlat(record: Record<string, unknown>, keys: readonly string[]): boolean {
-  return keys.every((key) => {
+function sortedFlatCopy(
+  record: Record<string, unknown>,
+  sortedKeys: readonly string[],
+): Record<string, unknown> | undefined {
+  const copy: Record<string, unknown> = {};
+  for (const key of sortedKeys) {
     const member = record[key];
-    return (member === null || typeof member !== "object") && typeof member !== "function";
-  });
+    if (member === undefined) continue;
+    if ((member !== null && typeof member === "object") || typeof member === "function") return undefined;
+    copy[key] = member;
+  }
+  return copy;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { GetAddressListImportJobCommand, type MailManagerClient } from "@aws-sdk/client-mailmanager";
-import { compareImportJobs } from "./compareImportJobs";
+import { sortImportJobs } from "./sortImportJobs";
 import { ImportJobFailedError, InvalidArgumentError } from "./errors";
 import { mapConcurrently } from "./mapConcurrently";
 import { mapServiceError } from "./mapServiceError";
@@ -103,5 +103,5 @@ export async function getImportJobs(input: GetImportJobsInput): Promise<ImportJo
       },
     ]);
   }
-  return read.map((r) => r.job!).sort(compareImportJobs);
+  return sortImportJobs(read.map((r) => r.job!));
 }

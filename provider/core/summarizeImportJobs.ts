@@ -20,8 +20,13 @@ export function summarizeImportJobs(jobs: readonly ImportJob[]): ImportJobsSumma
   let latestCompleted: ImportJob | undefined;
   for (const job of jobs) {
     // Only the five known statuses have a count; an unknown one (a newer API) is in `total` only.
-    if (job.status !== ("total" as string) && Object.prototype.hasOwnProperty.call(counts, job.status)) {
-      counts[job.status] += 1;
+    switch (job.status) {
+      case "CREATED":
+      case "PROCESSING":
+      case "COMPLETED":
+      case "FAILED":
+      case "STOPPED":
+        counts[job.status] += 1;
     }
     importedItems += job.importedItemsCount ?? 0;
     failedItems += job.failedItemsCount ?? 0;

@@ -1,5 +1,5 @@
 import { acceptImportJobs, type ImportJobsVerdict } from "./acceptImportJobs";
-import { compareImportJobs } from "../core/compareImportJobs";
+import { sortImportJobs } from "../core/sortImportJobs";
 import { createClient, resolveRegion } from "../core/createClient";
 import { fetchAddressListImportJobs } from "../core/fetchAddressListImportJobs";
 import { getImportJobs } from "../core/getImportJobs";
@@ -84,7 +84,7 @@ export async function checkImportJobs(
         memory.seen.set(job.jobId, job);
       }
       // The package's order (creation time, then id), whatever order the ids were given in.
-      const selected = [...new Set(args.jobIds)].map((id) => memory.seen.get(id)!).sort(compareImportJobs);
+      const selected = sortImportJobs([...new Set(args.jobIds)].map((id) => memory.seen.get(id)!));
       return { addressListId: args.addressListId, region, verdict: acceptImportJobs(selected, policy) };
     } finally {
       client.destroy();
