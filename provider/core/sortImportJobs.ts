@@ -57,57 +57,88 @@ function digits(text: string, start: number, length: number): number {
   return value;
 }
 
-/** The first index of `sorted` whose value is not below `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
+/** Bits of a key each counting pass sorts by: 4 passes cover the 49 bits of a key. */
+const DIGIT_BITS = 16;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const TWO_TO_32 = 2 ** 32;
+
+/**
+ * The indices of `keys` (non-negative integers below 2^53) in ascending key order, equal keys in index
+ * order: a least-significant-digit radix sort, 16 bits a pass, over the key's low and high 32-bit
+ * words. Stable, and without a callback or a binary search per element (each costs more than the whole
+ * pass for 100 000 keys). A pass whose digit is the same for every key is skipped.
+ */
+function sortedIndices(keys: Float64Array): Uint32Array {
+  const count = keys.length;
+  let order = new Uint32Array(count);
+  let spare = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const low = new Uint32Array(count);
+  const high = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    low[i] = keys[i] % TWO_TO_32;
+    high[i] = Math.floor(keys[i] / TWO_TO_32);
   }
-  return low;
+  const buckets = new Uint32Array(DIGIT_MASK + 1);
+  for (const [words, shift] of [
+    [low, 0],
+    [low, DIGIT_BITS],
+    [high, 0],
+    [high, DIGIT_BITS],
+  ] as const) {
+    buckets.fill(0);
+    for (let i = 0; i < count; i++) buckets[(words[i] >>> shift) & DIGIT_MASK] += 1;
+    if (buckets[(words[0] >>> shift) & DIGIT_MASK] === count) continue;
+    let position = 0;
+    for (let digit = 0; digit <= DIGIT_MASK; digit++) {
+      const size = buckets[digit];
+      buckets[digit] = position;
+      position += size;
+    }
+    for (let i = 0; i < count; i++) {
+      const index = order[i];
+      const digit = (words[index] >>> shift) & DIGIT_MASK;
+      spare[buckets[digit]] = index;
+      buckets[digit] += 1;
+    }
+    [order, spare] = [spare, order];
+  }
+  return order;
 }
 
 /**
- * Sorts `jobs` in place into the package's order ({@link compareImportJobs}) and returns them: exactly
- * what `jobs.sort(compareImportJobs)` gives, element for element (both are stable), in a fraction of
- * the time for a large list.
+ * `jobs` in the package's order ({@link compareImportJobs}), as a new array (`jobs` is left as it was):
+ * exactly what `[...jobs].sort(compareImportJobs)` gives, element for element (both are stable), in a
+ * fraction of the time for a large list.
  *
  * A comparator sort calls back into JavaScript about n·log₂n times (1.7 million calls for 100 000
- * jobs). Here each creation time becomes a number that orders like its text, the numbers are sorted
- * natively, every job goes to the first free place of its time, and only jobs created in the same
- * millisecond are compared by id. A creation time in any other form than `Date#toISOString`'s (which
+ * jobs). Here each creation time becomes a number that orders like its text, a radix sort orders the
+ * numbers, and only jobs created in the same millisecond are compared by id. A creation time in any other form than `Date#toISOString`'s (which
  * `normalizeImportJob` always writes) falls back to the comparator sort.
  *
  * @example
- * sortImportJobs(jobs); // oldest first; same-instant jobs by jobId
+ * const oldestFirst = sortImportJobs(jobs); // same-instant jobs by jobId
  */
-export function sortImportJobs<T extends Orderable>(jobs: T[]): T[] {
+export function sortImportJobs<T extends Orderable>(jobs: readonly T[]): T[] {
   const count = jobs.length;
-  if (count < 2) return jobs;
+  if (count < 2) return jobs.slice();
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const key = timestampKey(jobs[i].createdTimestamp);
-    if (key === undefined) return jobs.sort(compareImportJobs);
-    keys[i] = key;
+    if (key === undefined) return jobs.slice().sort(compareImportJobs);
+    keys[i] = key + 1; // "" (-1) becomes 0: the radix sort takes non-negative keys
   }
-  const sortedKeys = keys.slice().sort();
   // Jobs of one time keep their input order here, as a stable sort keeps equal elements.
-  const placed = new Uint32Array(count);
-  const ordered = new Array<T>(count);
-  for (let i = 0; i < count; i++) {
-    const first = lowerBound(sortedKeys, keys[i]);
-    ordered[first + placed[first]] = jobs[i];
-    placed[first] += 1;
-  }
+  const order = sortedIndices(keys);
+  const ordered = Array.from(order, (index) => jobs[index]);
+  // Equal keys mean equal creation times (the key is one-to-one), so only the ids are left to compare.
   for (let start = 0; start < count;) {
     let end = start + 1;
-    while (end < count && sortedKeys[end] === sortedKeys[start]) end += 1;
+    while (end < count && keys[order[end]] === keys[order[start]]) end += 1;
     if (end - start === 2) {
-      if (compareImportJobs(ordered[start], ordered[start + 1]) > 0) {
-        const first = ordered[start];
-        ordered[start] = ordered[start + 1];
+      const [first, second] = [ordered[start], ordered[start + 1]];
+      if (first.jobId > second.jobId) {
+        ordered[start] = second;
         ordered[start + 1] = first;
       }
     } else if (end - start > 2) {
@@ -116,6 +147,5 @@ export function sortImportJobs<T extends Orderable>(jobs: T[]): T[] {
     }
     start = end;
   }
-  for (let i = 0; i < count; i++) jobs[i] = ordered[i];
-  return jobs;
+  return ordered;
 }

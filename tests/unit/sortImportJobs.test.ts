@@ -46,10 +46,17 @@ const arbitraryJob = fc
   .map(({ id, createdTimestamp, tag }) => job(id, { createdTimestamp, name: `tag-${tag}` }));
 
 describe(sortImportJobs.name, () => {
-  it("sorts in place and returns the same array", () => {
-    const jobs = [job("b", { createdTimestamp: at(1) }), job("a", { createdTimestamp: at(0) })];
-    expect(sortImportJobs(jobs)).toBe(jobs);
-    expect(jobs.map((j) => j.jobId)).toEqual(["a", "b"]);
+  it("returns a new array and leaves the given one as it was", () => {
+    for (const jobs of [
+      [job("b", { createdTimestamp: at(1) }), job("a", { createdTimestamp: at(0) })],
+      [job("b", { createdTimestamp: "not a time" }), job("a", { createdTimestamp: at(0) })],
+      [job("a")],
+    ]) {
+      const before = [...jobs];
+      const sorted = sortImportJobs(jobs);
+      expect(sorted).not.toBe(jobs);
+      expect(jobs).toEqual(before);
+    }
   });
 
   it("breaks same-millisecond ties by jobId and keeps equal jobs in their input order", () => {
@@ -91,8 +98,9 @@ describe(sortImportJobs.name, () => {
   });
 
   it("orders every field's boundary values like the text does (each pair of neighbouring instants)", () => {
-    // Each field's smallest and largest values, and with `wide` its first out-of-range value too: a key
-    // that let day 31 meet the next month's day 00, or hour 24 the next day's hour 00, misorders a pair.
+    // Each field's smallest and largest values (years whose keys differ in every 16-bit digit of the
+    // radix sort), and with `wide` its first out-of-range value too: a key that let day 31 meet the
+    // next month's day 00, or hour 24 the next day's hour 00, misorders a pair.
     type Field = "month" | "day" | "hour" | "minute" | "second";
     const values = (field: Field, wide: Field | undefined): number[] => {
       const range = { month: [0, 1, 12], day: [0, 1, 31], hour: [0, 23], minute: [0, 59], second: [0, 59] }[
@@ -103,7 +111,7 @@ describe(sortImportJobs.name, () => {
     };
     const texts = (wide?: Field): string[] => {
       const all: string[] = [];
-      for (const year of [0, 2024, 2025, 9999])
+      for (const year of [0, 2024, 2025, 2200, 9999])
         for (const month of values("month", wide))
           for (const day of values("day", wide))
             for (const hour of values("hour", wide))

@@ -1,4 +1,7 @@
+import fc from "fast-check";
+import { sortImportJobs } from "../../provider/core/sortImportJobs";
 import { summarizeImportJobs } from "../../provider/core/summarizeImportJobs";
+import type { ImportJobStatus } from "../../provider/core/types";
 import { at, job } from "./jobs";
 
 describe(summarizeImportJobs.name, () => {
@@ -45,5 +48,43 @@ describe(summarizeImportJobs.name, () => {
     expect(summary.anyFailed).toBe(true);
     expect(summary.latest?.jobId).toBe("b");
     expect(summary.latestCompleted?.jobId).toBe("a");
+  });
+});
+
+describe(`${summarizeImportJobs.name} of jobs known to be sorted`, () => {
+  const arbitraryJob = fc
+    .record({
+      // Few ids and instants, "" included: ties the order cannot break are common.
+      id: fc.constantFrom("", "a", "b", "c"),
+      minute: fc.integer({ min: 0, max: 3 }),
+      status: fc.constantFrom<ImportJobStatus>("CREATED", "PROCESSING", "COMPLETED", "FAILED", "STOPPED"),
+      imported: fc.option(fc.nat(50), { nil: undefined }),
+    })
+    .map(({ id, minute, status, imported }) =>
+      job(id, {
+        createdTimestamp: at(minute),
+        status,
+        ...(imported === undefined ? {} : { importedItemsCount: imported }),
+      }),
+    );
+
+  it("gives exactly the summary of the comparing pass, the very same latest jobs included", () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryJob, { maxLength: 30 }), (jobs) => {
+        const ascending = sortImportJobs(jobs);
+        const descending = [...ascending].reverse();
+        for (const [sorted, order] of [
+          [ascending, "ascending"],
+          [descending, "descending"],
+        ] as const) {
+          const expected = summarizeImportJobs(sorted);
+          const summary = summarizeImportJobs(sorted, order);
+          expect(summary).toEqual(expected);
+          expect(summary.latest).toBe(expected.latest);
+          expect(summary.latestCompleted).toBe(expected.latestCompleted);
+        }
+      }),
+      { seed: 20261130, numRuns: 500 },
+    );
   });
 });
