@@ -167,14 +167,16 @@ export function evaluateWholeProcessTargets(results: WholeProcessResults, quick 
     });
   }
   const large = results.large;
-  const cpu = figure(large, "clientLookup", "cpuMs") / figure(large, "rawLookup", "cpuMs");
+  const cpu = large?.pairedCpuOverRaw.clientLookup ?? NaN;
   const rss = figure(large, "clientLookup", "peakRssMb") / figure(large, "rawLookup", "peakRssMb");
   verdicts.push({
     target: "100 000 jobs via the client entry: CPU ≤ 1.1× and peak RSS ≤ 1.15× a raw SDK script",
     measured: large
-      ? `N=${fixed(large.n)}: CPU ${ratio(cpu)} (${fixed(figure(large, "clientLookup", "cpuMs"))} vs ` +
-        `${fixed(figure(large, "rawLookup", "cpuMs"))} ms), RSS ${ratio(rss)} ` +
-        `(${fixed(figure(large, "clientLookup", "peakRssMb"))} vs ${fixed(figure(large, "rawLookup", "peakRssMb"))} MB)`
+      ? `N=${fixed(large.n)}: CPU ${ratio(cpu)} (paired median of ${fixed(large.summary[0].runs)}; medians ` +
+        `${fixed(figure(large, "clientLookup", "cpuMs"))} vs ${fixed(figure(large, "rawLookup", "cpuMs"))} ms), ` +
+        `RSS ${ratio(rss)} (${fixed(figure(large, "clientLookup", "peakRssMb"))} vs ` +
+        `${fixed(figure(large, "rawLookup", "peakRssMb"))} MB); with the fingerprint read: CPU ` +
+        `${ratio(large.pairedCpuOverRaw.clientFingerprint)}`
       : "not run",
     met: large?.n === 100_000 ? cpu <= 1.1 && rss <= 1.15 : "n/a",
   });

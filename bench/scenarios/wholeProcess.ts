@@ -23,6 +23,7 @@ export const WHOLE_PROCESS_LABELS = {
   raw: "raw SDK script (paginate, sort, print JSON)",
   awscli: "AWS CLI v1 list-address-list-import-jobs",
   clientLookup: "client entry: getAddressListImportJobs",
+  clientFingerprint: "client entry, its fingerprint read too",
   rawLookup: "raw SDK script (paginate, sort)",
 } as const;
 export type WholeProcessContender = keyof typeof WHOLE_PROCESS_LABELS;
@@ -50,7 +51,13 @@ export interface ProcessGroup {
 export interface WholeProcessResults {
   readonly startup: ProcessGroup;
   readonly listing: ProcessGroup[];
-  readonly large?: ProcessGroup;
+  readonly large?: ProcessGroup & {
+    /**
+     * CPU of each client-entry contender ÷ the raw script's, the median over repetitions of the runs
+     * made side by side: steadier than a ratio of medians on a machine whose speed drifts.
+     */
+    readonly pairedCpuOverRaw: { readonly clientLookup: number; readonly clientFingerprint: number };
+  };
 }
 
 interface MeasuredRun extends ProcessRun {
@@ -102,7 +109,7 @@ async function alternate(
 function jobsIn(stdout: string, contender: WholeProcessContender): number {
   if (contender === "bin") return (JSON.parse(stdout) as { importJobs: unknown[] }).importJobs.length;
   if (contender === "raw") return (JSON.parse(stdout) as unknown[]).length;
-  return Number(stdout.trim());
+  return Number(stdout.trim().split(" ")[0]);
 }
 
 export async function runWholeProcess(
@@ -207,18 +214,22 @@ export async function runWholeProcess(
   }
 
   // 100 000 jobs: CPU and peak RSS of the whole lookup (latency does not change either; 0 keeps it short).
-  let large: ProcessGroup | undefined;
+  let large: WholeProcessResults["large"];
   if (s.largeJobs > 0) {
     const emulator = await startBenchEmulator(s.largeLatencyMs);
     try {
       const { addressListId } = seedList(emulator, seedJobs(s.largeJobs));
+      const contenders = ["clientLookup", "clientFingerprint", "rawLookup"] as const;
       const runs = await alternate(
-        ["clientLookup", "rawLookup"],
+        contenders,
         () => s.largeRepetitions,
         async (contender) => {
           emulator.resetCalls();
-          const file = contender === "clientLookup" ? script.client : script.raw;
-          const run = await timeProcess(node, [file, emulator.url, addressListId, "count"], env);
+          const [file, mode] =
+            contender === "rawLookup"
+              ? [script.raw, "count"]
+              : [script.client, contender === "clientFingerprint" ? "fingerprint" : "count"];
+          const run = await timeProcess(node, [file, emulator.url, addressListId, mode], env);
           const error =
             failed(run) ?? (jobsIn(run.stdout, contender) === s.largeJobs ? undefined : "wrong job count");
           return { ...run, contender, calls: emulator.calls(LIST_OPERATION), ...(error ? { error } : {}) };
@@ -226,10 +237,19 @@ export async function runWholeProcess(
         log,
         `lookup N=${s.largeJobs}`,
       );
+      const cpuOf = (contender: WholeProcessContender) =>
+        runs.filter((run) => run.contender === contender).map((run) => (run.error ? NaN : run.cpuMs));
+      const raw = cpuOf("rawLookup");
+      const paired = (contender: WholeProcessContender) =>
+        median(cpuOf(contender).map((cpuMs, repetition) => cpuMs / raw[repetition]));
       large = {
         n: s.largeJobs,
         latencyMs: s.largeLatencyMs,
-        summary: (["clientLookup", "rawLookup"] as const).map((c) => summarise(runs, c)),
+        summary: contenders.map((c) => summarise(runs, c)),
+        pairedCpuOverRaw: {
+          clientLookup: paired("clientLookup"),
+          clientFingerprint: paired("clientFingerprint"),
+        },
       };
     } finally {
       await emulator.close();
