@@ -5,8 +5,8 @@
 import { waitForImportJobs } from "../provider";
 // The core steps measured one by one are internal modules of the package.
 import { buildImportJobsResult } from "../provider/core/buildImportJobsResult";
-import { compareImportJobs } from "../provider/core/compareImportJobs";
 import { fingerprint } from "../provider/core/fingerprint";
+import { sortImportJobs } from "../provider/core/sortImportJobs";
 import { normalizeImportJob } from "../provider/core/normalizeImportJob";
 import { ours, sdkLoop, type Lookup } from "./contenders";
 import type {
@@ -197,8 +197,9 @@ async function runProcessing(task: ProcessingTask): Promise<ProcessingResult> {
       collectGarbage();
       // The product's own path, end to end (normalise, filter, sort, summarise, fingerprint)...
       const t0 = performance.now();
-      const totalCpuMs = cpuMsOf(() =>
-        buildImportJobsResult(raw, { addressListId: "al-bench", region: "r" }),
+      // (The fingerprint is computed when first read: read it, as a Pulumi program's outputs do.)
+      const totalCpuMs = cpuMsOf(
+        () => buildImportJobsResult(raw, { addressListId: "al-bench", region: "r" }).fingerprint,
       );
       const totalWallMs = performance.now() - t0;
       if (i === 0) {
@@ -211,7 +212,7 @@ async function runProcessing(task: ProcessingTask): Promise<ProcessingResult> {
         normalised = raw.map(normalizeImportJob);
       });
       const sortMs = cpuMsOf(() => {
-        normalised.sort(compareImportJobs);
+        normalised = sortImportJobs(normalised);
       });
       const fingerprintMs = cpuMsOf(() => {
         fingerprint({ importJobs: normalised, jobIds: normalised.map((job) => job.jobId) });

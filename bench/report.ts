@@ -166,7 +166,7 @@ export function processingTable(processing: ProcessingResults, markdown = false)
       ],
       ["  … first repetition (cold JIT)", duration(processing.firstCpuMs)],
       ["  normalise (normalizeImportJob)", duration(processing.normaliseMs)],
-      ["  sort (compareImportJobs)", duration(processing.sortMs)],
+      ["  sort (sortImportJobs)", duration(processing.sortMs)],
       ["  fingerprint (canonical JSON + SHA-256)", duration(processing.fingerprintMs)],
       ["naive: sort the SDK objects by CreatedTimestamp", duration(processing.naiveSortMs)],
       [
