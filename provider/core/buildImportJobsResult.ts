@@ -76,15 +76,12 @@ export function buildResultFromCollected(
     ...summary,
   } as GetAddressListImportJobsResult;
   // What the fingerprint covers, as built here: changing the returned arrays or summaries before
-  // reading it does not move it. Jobs are read-only; the copies are of references only.
-  const covered = {
-    ...result,
-    importJobs: importJobs.slice(),
-    jobIds: jobIds.slice(),
-    counts: { ...summary.counts },
-    totals: { ...summary.totals },
-  };
-  defineLazyFingerprint(result, () => fingerprint(covered));
+  // reading it does not move it. Jobs are read-only, so their references are enough (and give the ids).
+  const covered = { ...result, counts: { ...summary.counts }, totals: { ...summary.totals } };
+  const jobsAsBuilt = importJobs.slice();
+  defineLazyFingerprint(result, () =>
+    fingerprint({ ...covered, importJobs: jobsAsBuilt, jobIds: jobsAsBuilt.map((job) => job.jobId) }),
+  );
   if (!options.includePreSignedUrls) {
     return result;
   }

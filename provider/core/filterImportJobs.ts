@@ -15,13 +15,17 @@ export interface ImportJobFilters {
 }
 
 /**
- * The jobs that pass every given filter, in their original order. The window is half-open,
+ * The jobs that pass every given filter, in their original order; `jobs` itself when no filter is
+ * given (nothing is copied: callers do not change the list). The window is half-open,
  * `[createdAfter, createdBefore)`, so adjacent windows never count a job twice.
  *
  * @example
  * filterImportJobs(jobs, { statuses: ["FAILED", "STOPPED"], createdAfter: "2024-05-01" });
  */
-export function filterImportJobs(jobs: readonly ImportJob[], filters: ImportJobFilters): ImportJob[] {
+export function filterImportJobs(
+  jobs: readonly ImportJob[],
+  filters: ImportJobFilters,
+): readonly ImportJob[] {
   const statuses = filters.statuses === undefined ? undefined : new Set<string>(filters.statuses);
   const importDataType = filters.importDataType;
   const nameRegex = filters.nameRegex === undefined ? undefined : new RegExp(filters.nameRegex);
@@ -34,7 +38,7 @@ export function filterImportJobs(jobs: readonly ImportJob[], filters: ImportJobF
     after === undefined &&
     before === undefined
   ) {
-    return jobs.slice();
+    return jobs;
   }
   const window = after !== undefined || before !== undefined;
   return jobs.filter((job) => {

@@ -1,5 +1,4 @@
 import { GetAddressListImportJobCommand, type MailManagerClient } from "@aws-sdk/client-mailmanager";
-import { sortImportJobs } from "./sortImportJobs";
 import { ImportJobFailedError, InvalidArgumentError } from "./errors";
 import { mapConcurrently } from "./mapConcurrently";
 import { mapServiceError } from "./mapServiceError";
@@ -37,7 +36,7 @@ const errorName = (error: unknown): string =>
 
 /**
  * Reads the given import jobs with one `GetAddressListImportJob` each, at most {@link GET_CONCURRENCY}
- * at a time, and returns them in the package's order (creation time, then id). What the waiter polls
+ * at a time, and returns them in the order of the ids (each once). What the waiter polls
  * with `jobIds`: one request per job instead of every page of the list.
  *
  * - An id the service does not know, or a job of another address list, fails with an
@@ -52,7 +51,6 @@ const errorName = (error: unknown): string =>
 export async function getImportJobs(input: GetImportJobsInput): Promise<ImportJob[]> {
   const { client, region, addressListId } = input;
   const ids = [...new Set(input.jobIds)];
-  const maxAttempts = await client.config.maxAttempts();
   const read = await mapConcurrently(ids, GET_CONCURRENCY, async (jobId) => {
     try {
       const output = await client.send(
@@ -67,7 +65,7 @@ export async function getImportJobs(input: GetImportJobsInput): Promise<ImportJo
       throw mapServiceError(error, {
         addressListId,
         region,
-        maxAttempts,
+        maxAttempts: await client.config.maxAttempts(),
         operation: "GetAddressListImportJob",
       });
     }
@@ -103,5 +101,5 @@ export async function getImportJobs(input: GetImportJobsInput): Promise<ImportJo
       },
     ]);
   }
-  return sortImportJobs(read.map((r) => r.job!));
+  return read.map((r) => r.job!);
 }

@@ -1,6 +1,15 @@
 import type { AcceptorState } from "./pollUntil";
 import type { ImportJob } from "../core/types";
 
+/** Statuses a job never leaves (an array, not a Set: the closure serialiser of dynamic providers). */
+const FINISHED: readonly string[] = ["COMPLETED", "FAILED", "STOPPED"];
+
+/**
+ * Whether a job's status is one it never leaves; CREATED, PROCESSING and any status this package
+ * does not know yet are not finished.
+ */
+export const isFinished = (status: string | undefined): boolean => FINISHED.includes(status ?? "");
+
 /**
  * The waiter's one acceptor: what a poll of the selected jobs means for the gate. The single definition
  * of "done", "failed" and "keep waiting", used by `waitForImportJobs` on every poll and by the
@@ -74,10 +83,7 @@ export function acceptImportJobs(
       reason: `did not pass the gate (${reasons.join("; ")})`,
     };
   }
-  // CREATED, PROCESSING, and any status this package does not know yet: not finished.
-  const running = jobs.filter(
-    (job) => job.status !== "COMPLETED" && job.status !== "STOPPED" && job.status !== "FAILED",
-  );
+  const running = jobs.filter((job) => !isFinished(job.status));
   if (jobs.length === 0) {
     return { state: "RETRY", jobs, offending: [], reason: "no import job matches the selection yet" };
   }

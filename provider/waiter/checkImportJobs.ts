@@ -1,4 +1,4 @@
-import { acceptImportJobs, type ImportJobsVerdict } from "./acceptImportJobs";
+import { acceptImportJobs, isFinished, type ImportJobsVerdict } from "./acceptImportJobs";
 import { sortImportJobs } from "../core/sortImportJobs";
 import { createClient, resolveRegion } from "../core/createClient";
 import { fetchAddressListImportJobs } from "../core/fetchAddressListImportJobs";
@@ -35,9 +35,6 @@ export interface ImportJobsPollMemory {
 /** A fresh memory for a new wait. */
 export const newPollMemory = (): ImportJobsPollMemory => ({ seen: new Map() });
 
-/** Statuses a job never leaves (an array, not a Set: the closure serialiser of dynamic providers). */
-const FINISHED: readonly string[] = ["COMPLETED", "FAILED", "STOPPED"];
-
 /**
  * One poll of the waiter: read the jobs, select those to wait for, and ask the acceptor.
  *
@@ -71,7 +68,8 @@ export async function checkImportJobs(
     const client = createClient(settings);
     try {
       const region = await resolveRegion(client);
-      const pending = args.jobIds.filter((id) => !FINISHED.includes(memory.seen.get(id)?.status ?? ""));
+      const ids = [...new Set(args.jobIds)];
+      const pending = ids.filter((id) => !isFinished(memory.seen.get(id)?.status));
       const fresh = await getImportJobs({
         client,
         region,
@@ -84,7 +82,7 @@ export async function checkImportJobs(
         memory.seen.set(job.jobId, job);
       }
       // The package's order (creation time, then id), whatever order the ids were given in.
-      const selected = sortImportJobs([...new Set(args.jobIds)].map((id) => memory.seen.get(id)!));
+      const selected = sortImportJobs(ids.map((id) => memory.seen.get(id)!));
       return { addressListId: args.addressListId, region, verdict: acceptImportJobs(selected, policy) };
     } finally {
       client.destroy();

@@ -6,7 +6,7 @@ const jobs = [
   job("b", { status: "FAILED", importDataType: "JSON", name: "nightly-2", createdTimestamp: at(10) }),
   job("c", { status: "STOPPED", importDataType: "CSV", name: "manual", createdTimestamp: at(20) }),
 ];
-const ids = (filtered: { jobId: string }[]) => filtered.map((j) => j.jobId);
+const ids = (filtered: readonly { jobId: string }[]) => filtered.map((j) => j.jobId);
 
 describe(filterImportJobs.name, () => {
   it("keeps every job when no filter is given, in the original order", () => {
