@@ -18,6 +18,11 @@ export interface LookupContext {
   readonly profile?: string;
   /** An object that lives as long as one program run; identical lookups within it share a pass. @default the process */
   readonly cacheScope?: object;
+  /**
+   * Cancels the requests in flight, for a lookup with `cache: false` only: a shared pass serves other
+   * callers, whose lookups one caller's signal must not end. @default none
+   */
+  readonly abortSignal?: AbortSignal;
 }
 
 /**
@@ -58,7 +63,14 @@ export async function lookupImportJobs(
     // A shared pass keeps the URLs (a later identical lookup may ask for them); a single one only if asked.
     const keepPreSignedUrls = args.cache === false ? args.includePreSignedUrls === true : true;
     const collect = () =>
-      collectImportJobs({ client, addressListId: args.addressListId, pageSize, region, keepPreSignedUrls });
+      collectImportJobs({
+        client,
+        addressListId: args.addressListId,
+        pageSize,
+        region,
+        keepPreSignedUrls,
+        ...(args.cache === false && context.abortSignal ? { abortSignal: context.abortSignal } : {}),
+      });
     // The SDK also reads these variables when no endpoint is given; the key must tell such setups apart.
     const effectiveEndpoint =
       endpoint ?? process.env.AWS_ENDPOINT_URL_MAILMANAGER ?? process.env.AWS_ENDPOINT_URL ?? "";

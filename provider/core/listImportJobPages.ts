@@ -25,6 +25,8 @@ export interface ListImportJobPagesInput {
   readonly maxPages?: number;
   /** The client's region, when the caller has resolved it already (errors name it). @default the client's */
   readonly region?: string;
+  /** Cancels the request in flight and ends the walk with its error. @default none */
+  readonly abortSignal?: AbortSignal;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function* listImportJobPages(
           PageSize: pageSize,
           ...(nextToken === undefined ? {} : { NextToken: nextToken }),
         }),
+        input.abortSignal ? { abortSignal: input.abortSignal } : {},
       );
     } catch (error) {
       throw mapServiceError(error, { addressListId, region, maxAttempts: await client.config.maxAttempts() });

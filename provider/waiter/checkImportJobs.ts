@@ -101,7 +101,10 @@ export async function checkImportJobs(
     ...filters,
     cache: false,
   };
-  const result = await fetchAddressListImportJobs(lookup);
+  const result = await fetchAddressListImportJobs(
+    lookup,
+    args.abortSignal ? { abortSignal: args.abortSignal } : {},
+  );
   const selected =
     (args.select ?? "latest") === "all"
       ? result.importJobs

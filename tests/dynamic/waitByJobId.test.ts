@@ -181,6 +181,24 @@ describe("abortSignal", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it.each([
+    ["by job id (GetAddressListImportJob)", true],
+    ["by listing (ListAddressListImportJobs)", false],
+  ])("cancels the request in flight of a poll %s", async (_label, byId) => {
+    // One poll on its own: had the request not been cancelled, it would take the 10 s of latency.
+    const { jobIds, addressListId } = setUp([job("PROCESSING", 0)]);
+    emulator.setFaults({ latencyMs: 10_000 });
+    const started = Date.now();
+    const error = await checkImportJobs({
+      addressListId,
+      endpoint: emulator.url,
+      ...(byId ? { jobIds } : {}),
+      abortSignal: AbortSignal.timeout(300),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it("must be an AbortSignal, checked before any request", async () => {
     const { jobIds, addressListId } = setUp([job("PROCESSING", 0)]);
     emulator.resetCalls();
