@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
-import { getAddressListImportJobs, validateArgs } from "../client";
+import { validateArgs } from "../client";
+import { lookupImportJobs } from "../core/fetchAddressListImportJobs";
 import { EXIT_CODES_HELP } from "./exitCodes";
 import { formatCsv } from "./formatCsv";
 import { formatTable } from "./formatTable";
@@ -61,7 +62,7 @@ export function listCommand(stdout: OutputStream): Command {
       // No cache: one lookup per process, and the library's cache would only hold memory.
       const args = { ...lookupArgsOf(flags), cache: false };
       failOnInvalid(command, validateArgs(args));
-      const result = await getAddressListImportJobs(args);
+      const result = await lookupImportJobs(args); // validated just above
       const style = terminalStyle(stdout);
       const format = flags.output ?? (style.tty ? "table" : "json");
       stdout.write(

@@ -6,6 +6,9 @@ import {
   type ArgumentFailure,
   type GetAddressListImportJobsArgs,
 } from "../client";
+import { DEFAULT_MAX_ATTEMPTS } from "../core/createClient";
+import { MAX_PAGE_SIZE } from "../core/listImportJobPages";
+import { MAX_ATTEMPTS_LIMIT } from "../core/validateArgs";
 import { inFlagTerms } from "./flagNames";
 import { parseInteger, parseWordList } from "./parseFlagValues";
 
@@ -42,8 +45,16 @@ export function addLookupOptions(command: Command): Command {
     )
     .option("--profile <name>", "shared-config profile for credentials and region (default: the SDK's chain)")
     .option("--endpoint <url>", "endpoint URL, e.g. a local emulator (default: AWS_ENDPOINT_URL_MAILMANAGER)")
-    .option("--page-size <n>", "jobs per request, 1-50 (default: 50)", parseInteger)
-    .option("--max-attempts <n>", "attempts per request, retries included, 1-100 (default: 8)", parseInteger);
+    .option(
+      "--page-size <n>",
+      `jobs per request, 1-${MAX_PAGE_SIZE} (default: ${MAX_PAGE_SIZE})`,
+      parseInteger,
+    )
+    .option(
+      "--max-attempts <n>",
+      `attempts per request, retries included, 1-${MAX_ATTEMPTS_LIMIT} (default: ${DEFAULT_MAX_ATTEMPTS})`,
+      parseInteger,
+    );
 }
 
 /**

@@ -12,9 +12,11 @@ import { onInterrupt } from "./onInterrupt";
 import { parseDuration, parseInteger } from "./parseFlagValues";
 import { terminalStyle, type OutputStream } from "./terminalStyle";
 import { createWaitView, describeSuccess } from "./waitView";
-
-/** `--max-wait` when not given: the library's `maxWaitTime` default (600 s). */
-const DEFAULT_MAX_WAIT = 600;
+import {
+  DEFAULT_MAX_DELAY,
+  DEFAULT_MAX_WAIT_TIME,
+  DEFAULT_MIN_DELAY,
+} from "../waiter/validateWaitForImportJobsArgs";
 
 /** The formats of `wait --output`. */
 const WAIT_FORMATS = ["text", "json"] as const;
@@ -99,10 +101,18 @@ export function waitCommand(stdout: OutputStream, stderr: OutputStream): Command
       "--max-wait <duration>",
       "longest wait: seconds, or 90s, 15m, 1h",
       parseDuration,
-      DEFAULT_MAX_WAIT,
+      DEFAULT_MAX_WAIT_TIME,
     )
-    .option("--min-delay <duration>", "first delay between polls, doubling (default: 5s)", parseDuration)
-    .option("--max-delay <duration>", "longest delay between polls (default: 30s)", parseDuration)
+    .option(
+      "--min-delay <duration>",
+      `first delay between polls, doubling (default: ${DEFAULT_MIN_DELAY}s)`,
+      parseDuration,
+    )
+    .option(
+      "--max-delay <duration>",
+      `longest delay between polls (default: ${DEFAULT_MAX_DELAY}s)`,
+      parseDuration,
+    )
     .option("--max-failed-items <n>", "fail when a finished job has more failed items, e.g. 0", parseInteger)
     .option("--min-imported-items <n>", "fail when a finished job imported fewer items, e.g. 1", parseInteger)
     .option("--allow-stopped", "accept STOPPED jobs (otherwise they fail like FAILED ones)")

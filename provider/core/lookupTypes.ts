@@ -93,6 +93,14 @@ export interface GetAddressListImportJobsResult extends ImportJobList, ImportJob
   readonly preSignedUrls?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The result's members that are always secret outputs (sensitive, and re-signed on every call): the
+ * resources' `additionalSecretOutputs`, the plugin's schema and its invoke.
+ */
+export const SECRET_RESULT_KEYS = [
+  "preSignedUrls",
+] as const satisfies readonly (keyof GetAddressListImportJobsResult)[];
+
 /** Every key of {@link GetAddressListImportJobsResult}, in result order (the compile fails when one is missing). */
 export const RESULT_KEYS = [
   "addressListId",

@@ -27,7 +27,7 @@ const REGION_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_REGION_LENGTH = 50;
 
 /** Largest `maxAttempts`: the SDK's retry quota (500 tokens, 5 per throttling retry) allows no more. */
-const MAX_ATTEMPTS_LIMIT = 100;
+export const MAX_ATTEMPTS_LIMIT = 100;
 
 /** "one of "A", "B" or "C"" for a message. */
 function oneOf(values: readonly string[]): string {

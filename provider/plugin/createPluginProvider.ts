@@ -10,6 +10,7 @@ import {
   GET_ADDRESS_LIST_IMPORT_JOBS_TOKEN,
   IMPORT_JOBS_GATE_TOKEN,
 } from "./tokens";
+import { SECRET_RESULT_KEYS } from "../core/lookupTypes";
 
 /** The plugin's provider and the hook through which the engine's `Configure` reaches it. */
 export interface PluginProvider extends provider.Provider {
@@ -29,7 +30,7 @@ export function createPluginProvider(version: string, schema: string): PluginPro
   const current = () => settings;
   const resources: Record<string, PluginResource> = {
     [ADDRESS_LIST_IMPORT_JOBS_TOKEN]: pluginResource(addressListImportJobsProvider, current, {
-      secretOutputs: ["preSignedUrls"],
+      secretOutputs: SECRET_RESULT_KEYS,
     }),
     [IMPORT_JOBS_GATE_TOKEN]: pluginResource(importJobsGateProvider, current, {
       // The engine tells `create` its URN, so progress lands on the gate's row without an input.

@@ -7,6 +7,7 @@ import {
   PACKAGE_NAME,
   typeToken,
 } from "./tokens";
+import { SECRET_RESULT_KEYS } from "../core/lookupTypes";
 
 /**
  * Generates the plugin's Pulumi package schema from the TypeScript definitions named in
@@ -43,9 +44,6 @@ const PACKAGE_SOURCES = {
 
 /** Numbers that are durations in seconds, where fractions are allowed; every other number is a count. */
 const FRACTIONAL = new Set(["maxWaitTime", "minDelay", "maxDelay"]);
-
-/** Outputs that are always secret (the engine stores and shows them as secrets). */
-const SECRET_OUTPUTS = new Set(["preSignedUrls"]);
 
 /**
  * The TypeScript front end reads region and profile from `aws:*` stack config; the plugin reads them
@@ -246,7 +244,7 @@ export function generateSchema(): Record<string, unknown> {
   const config = b.objectSpec(b.aliasType("SchemaProviderConfig"));
   const jobsInputs = b.objectSpec(b.aliasType("SchemaJobsInputs"));
   const gateInputs = b.objectSpec(b.aliasType("SchemaGateInputs"));
-  const secrets = SECRET_OUTPUTS;
+  const secrets = new Set<string>(SECRET_RESULT_KEYS);
   // The provider's own settings have no provider to fall back on: the environment and the SDK decide.
   const providerDefaults: Record<string, string> = {
     region: "AWS_REGION / AWS_DEFAULT_REGION, then the profile's region",

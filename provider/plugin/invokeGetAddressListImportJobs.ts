@@ -1,10 +1,11 @@
 import type * as provider from "@pulumi/pulumi/provider";
 import { plainJson } from "../pulumi/dynamicInputs";
-import { fetchAddressListImportJobs } from "../core/fetchAddressListImportJobs";
+import { lookupImportJobs } from "../core/fetchAddressListImportJobs";
 import type { GetAddressListImportJobsArgs } from "../pulumi/getAddressListImportJobs";
 import { validateArgs } from "../core/validateArgs";
 import { withProviderSettings, type ProviderSettings } from "./providerSettings";
 import { containsSecret, revealedBag, secretOutputs } from "./wireSecrets";
+import { SECRET_RESULT_KEYS } from "../core/lookupTypes";
 
 /**
  * The `getAddressListImportJobs` invoke: the TypeScript function's arguments and result, computed by
@@ -26,9 +27,9 @@ export async function invokeGetAddressListImportJobs(
   if (failures.length > 0) {
     return { failures };
   }
-  const result = await fetchAddressListImportJobs(args as unknown as GetAddressListImportJobsArgs);
+  const result = await lookupImportJobs(args as unknown as GetAddressListImportJobsArgs); // validated above
   const outputs = plainJson({ ...result }) as Record<string, unknown>;
   return {
-    outputs: secretOutputs(outputs, {}, containsSecret(inputs) ? Object.keys(outputs) : ["preSignedUrls"]),
+    outputs: secretOutputs(outputs, {}, containsSecret(inputs) ? Object.keys(outputs) : SECRET_RESULT_KEYS),
   };
 }

@@ -15,8 +15,6 @@ export const GET_ADDRESS_LIST_IMPORT_JOBS_TOKEN = token("getAddressListImportJob
 export const ADDRESS_LIST_IMPORT_JOBS_TOKEN = token("AddressListImportJobs");
 /** The resource waiting for imports. */
 export const IMPORT_JOBS_GATE_TOKEN = token("ImportJobsGate");
-/** The explicit provider resource's type. */
-export const PROVIDER_TOKEN = `pulumi:providers:${PACKAGE_NAME}`;
 
 /** Token of an object or enum type of the schema. */
 export const typeToken = token;

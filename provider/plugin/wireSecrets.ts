@@ -1,4 +1,5 @@
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { someDeep } from "../pulumi/dynamicInputs";
 
 /**
  * Secrets as they cross the provider protocol. The plugin tells the engine it accepts secrets, so a
@@ -21,15 +22,7 @@ export function isSecret(value: unknown): boolean {
 }
 
 /** True when `value` is, or holds at any depth, a secret. */
-export function containsSecret(value: unknown): boolean {
-  if (isSecret(value)) {
-    return true;
-  }
-  if (value !== null && typeof value === "object") {
-    return Object.values(value).some(containsSecret);
-  }
-  return false;
-}
+export const containsSecret = (value: unknown): boolean => someDeep(value, isSecret);
 
 /** `value` with every secret, at any depth, replaced by what it holds: what the core computes on. */
 export function revealSecrets(value: unknown): unknown {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { forwardingProvider } from "./forwardingProvider";
 import type { GetAddressListImportJobsOutputArgs } from "./getAddressListImportJobs";
 import { resolveClientDefaults, withoutAwsProvider } from "./resolveClientDefaults";
-import { RESULT_KEYS, type GetAddressListImportJobsResult } from "../core/lookupTypes";
+import { RESULT_KEYS, SECRET_RESULT_KEYS, type GetAddressListImportJobsResult } from "../core/lookupTypes";
 import { outputPlaceholders, type Outputs } from "./inputs";
 
 /** Arguments of {@link AddressListImportJobs}: those of `getAddressListImportJobsOutput` but `cache`. */
@@ -39,7 +39,7 @@ export class AddressListImportJobs extends pulumi.dynamic.Resource {
         ...args,
         ...resolveClientDefaults(args, opts),
       },
-      pulumi.mergeOptions(withoutAwsProvider(opts), { additionalSecretOutputs: ["preSignedUrls"] }),
+      pulumi.mergeOptions(withoutAwsProvider(opts), { additionalSecretOutputs: [...SECRET_RESULT_KEYS] }),
       "mailmanager",
       "AddressListImportJobs",
     );

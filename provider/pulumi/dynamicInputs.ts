@@ -13,19 +13,21 @@ import { isLegacyProviderText } from "./forwardingProvider";
  */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** True when `value` is, or contains at any depth, the unknown sentinel. */
-export function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) {
+/**
+ * True when `test` holds for `value` or for anything it holds, at any depth (array elements and
+ * object members): the one walk behind "contains an unknown", "a secret" and "an Output".
+ */
+export function someDeep(value: unknown, test: (item: unknown) => boolean): boolean {
+  if (test(value)) {
     return true;
   }
-  if (Array.isArray(value)) {
-    return value.some(containsUnknown);
-  }
-  if (value !== null && typeof value === "object") {
-    return Object.values(value).some(containsUnknown);
-  }
-  return false;
+  return (
+    value !== null && typeof value === "object" && Object.values(value).some((item) => someDeep(item, test))
+  );
 }
+
+/** True when `value` is, or contains at any depth, the unknown sentinel. */
+export const containsUnknown = (value: unknown): boolean => someDeep(value, (item) => item === UNKNOWN);
 
 /**
  * The declared inputs present in `bag` (a provider's inputs, or its outputs, which echo them), in the

@@ -7,6 +7,7 @@ import {
 import { InvalidArgumentError, type ArgumentFailure } from "../core/errors";
 import type { Inputs } from "./inputs";
 import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "../core/lookupTypes";
+import { someDeep } from "./dynamicInputs";
 import { quietLateHandling, toProgramError } from "./toProgramError";
 import { assertValidArgs, validateArgs } from "../core/validateArgs";
 import { awsProviderSettings } from "./resolveClientDefaults";
@@ -93,15 +94,8 @@ const isPromiseLike = (value: unknown): boolean =>
   typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
 /** An Output or Promise, or an array or object holding one at any depth (e.g. `statuses: [secret("FAILED")]`). */
-function isDeferred(value: unknown): boolean {
-  if (pulumi.Output.isInstance(value) || isPromiseLike(value)) {
-    return true;
-  }
-  if (Array.isArray(value)) {
-    return value.some(isDeferred);
-  }
-  return typeof value === "object" && value !== null && Object.values(value).some(isDeferred);
-}
+const isDeferred = (value: unknown): boolean =>
+  someDeep(value, (item) => pulumi.Output.isInstance(item) || isPromiseLike(item));
 
 /**
  * The Output form of {@link getAddressListImportJobs}, as @pulumi/aws's `get…Output` functions behave:
