@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { LookupResult } from "./protocol";
-import { canMeasureProcess, timeProcess } from "./timeProcess";
+import { timeProcess } from "./timeProcess";
 
 const run = promisify(execFile);
 
@@ -26,9 +26,6 @@ export async function awsCliVersion(): Promise<string | undefined> {
     return undefined;
   }
 }
-
-/** Whether GNU time is there to measure the CLI's peak RSS (a Python process: Node cannot read a child's rusage). */
-export const canMeasureCliRss = canMeasureProcess;
 
 /**
  * The AWS CLI's auto-pagination, as a user runs it: `aws mailmanager list-address-list-import-jobs`

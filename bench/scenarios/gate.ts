@@ -1,4 +1,4 @@
-import { seedList, seedWarmupList, startBenchEmulator } from "../benchEmulator";
+import { LIST_OPERATION, seedList, seedWarmupList, startBenchEmulator } from "../benchEmulator";
 import type { GateResult } from "../protocol";
 import { runChild } from "../runChild";
 import type { BenchSettings, GateCompletion } from "../settings";
@@ -7,7 +7,7 @@ import { seedJobs } from "../syntheticJobs";
 
 /** What a poll of the gate may send: one Get per running job, or (listing) every page of the list. */
 const GET_OPERATION = "GetAddressListImportJob";
-const POLL_OPERATIONS = [GET_OPERATION, "ListAddressListImportJobs"];
+const POLL_OPERATIONS = [GET_OPERATION, LIST_OPERATION];
 
 export interface GateRun {
   /** Jobs in the list (a listing poll would read every page of it). */

@@ -66,20 +66,29 @@ export function ensureBuilt(): void {
   });
 }
 
-/** The `npm pack` tarball of the current sources (or PMIJ_TARBALL, when given). */
+/** Runs `npm pack` of the package in `cwd` into the folder `dest` and returns the tarball's path. */
+export function npmPack(cwd: string, dest: string): string {
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", dest], {
+    cwd,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const tarball = readdirSync(dest).find((f) => f.endsWith(".tgz"));
+  if (!tarball) throw new Error(`npm pack wrote no tarball into ${dest}`);
+  return join(dest, tarball);
+}
+
+/**
+ * The `npm pack` tarball of the current sources. PMIJ_TARBALL, when set, replaces it: the negative
+ * control of the upgrade test (docs/MAINTAINING.md, "The state contract") runs that test with 0.1.0's
+ * tarball as the "current" release.
+ */
 export function packageTarball(): string {
   if (process.env.PMIJ_TARBALL) return process.env.PMIJ_TARBALL;
   ensureBuilt();
   return once("pack", () => {
     const dest = join(sharedDir(), "pack");
     mkdirSync(dest, { recursive: true });
-    execFileSync("npm", ["pack", "--silent", "--pack-destination", dest], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const tarball = readdirSync(dest).find((f) => f.endsWith(".tgz"));
-    if (!tarball) throw new Error(`npm pack wrote no tarball into ${dest}`);
-    return join(dest, tarball);
+    return npmPack(ROOT, dest);
   });
 }
 

@@ -14,6 +14,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
+import { npmPack } from "./builtPackage";
 
 /** The subpath the stored provider text requires: the one file that stays where it is. */
 const ENTRY_SUBPATH = "./dynamic-provider";
@@ -87,16 +88,10 @@ export function makeNextRelease(tarball: string): NextRelease {
   }
   for (const [name, path] of Object.entries(manifest.bin ?? {})) manifest.bin[name] = follow(path as string);
   writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2));
-  const dest = mkdtempSync(join(tmpdir(), "pmij-next-pack-"));
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", dest], {
-    cwd: pkg,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const packed = readdirSync(dest).find((f) => f.endsWith(".tgz"));
-  if (!packed) throw new Error(`npm pack wrote no tarball into ${dest}`);
+  const packed = npmPack(pkg, mkdtempSync(join(tmpdir(), "pmij-next-pack-")));
   const moved: Record<string, string> = {};
   for (const [old, now] of newPath) if (old !== now) moved[relative(pkg, old)] = relative(pkg, now);
-  return { tarball: join(dest, packed), moved };
+  return { tarball: packed, moved };
 }
 
 /** The commit of release 0.1.0, whose stored provider text required internal files. */
@@ -128,10 +123,5 @@ export function packRelease(repo: string, commit: string): string | undefined {
   );
   const dest = join(work, "pack");
   mkdirSync(dest);
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", dest], {
-    cwd: tree,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const packed = readdirSync(dest).find((f) => f.endsWith(".tgz"));
-  return packed ? join(dest, packed) : undefined;
+  return npmPack(tree, dest);
 }
