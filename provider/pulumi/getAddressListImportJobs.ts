@@ -10,7 +10,7 @@ import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } fro
 import { someDeep } from "./dynamicInputs";
 import { quietLateHandling, toProgramError } from "./toProgramError";
 import { assertValidArgs, validateArgs } from "../core/validateArgs";
-import { awsProviderSettings } from "./resolveClientDefaults";
+import { awsProviderSettings, programAwsDefaults } from "./resolveClientDefaults";
 
 export type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "../core/lookupTypes";
 
@@ -23,10 +23,7 @@ export type GetAddressListImportJobsOutputArgs = Inputs<GetAddressListImportJobs
  * an Automation API program run again in the same process does not reuse the previous run's jobs.
  */
 function lookupContext(provider: { region?: string; profile?: string }): LookupContext {
-  // Read at call time, never at module load: stack config is only set once the program runs.
-  const config = new pulumi.Config("aws");
-  const region = provider.region || config.get("region");
-  const profile = provider.profile || config.get("profile");
+  const { region, profile } = programAwsDefaults(provider);
   const cacheScope = pulumi.runtime.getMonitor();
   return {
     ...(region ? { region } : {}),

@@ -50,6 +50,25 @@ export function withoutAwsProvider(
 }
 
 /**
+ * The region and profile a Pulumi program gives its lookups: the aws.Provider's (from
+ * {@link awsProviderSettings}), then the `aws:region` / `aws:profile` stack config. Call it while the
+ * program runs, never at module load: stack config is only set then.
+ *
+ * @example
+ * const { region } = programAwsDefaults({ region: undefined }); // the stack's aws:region, if any
+ */
+export function programAwsDefaults(provider: { region?: string; profile?: string }): {
+  region?: string;
+  profile?: string;
+} {
+  const config = new pulumi.Config("aws");
+  return {
+    region: provider.region || config.get("region") || undefined,
+    profile: provider.profile || config.get("profile") || undefined,
+  };
+}
+
+/**
  * The region, profile and endpoint a resource's provider will use, resolved in the program: each
  * argument, then the region and profile of an `aws.Provider` given as `opts.provider` (or inherited
  * from `opts.parent`), as for `getAddressListImportJobs`, then the `aws:region` / `aws:profile` stack config (as `getAddressListImportJobs` and
@@ -71,8 +90,6 @@ export function resolveClientDefaults(
   profile: pulumi.Output<string | undefined>;
   endpoint: pulumi.Output<string | undefined>;
 } {
-  // Read now, while the program runs: stack config is only set once it does.
-  const config = new pulumi.Config("aws");
   const env = process.env;
   const first = (...values: (string | undefined)[]): string | undefined => values.find((v) => v) || undefined;
   const aws = awsProviderSettings(opts);
@@ -80,13 +97,11 @@ export function resolveClientDefaults(
     region: pulumi
       .all([args.region, aws])
       .apply(([region, provider]) =>
-        first(region, provider.region, config.get("region"), env.AWS_REGION, env.AWS_DEFAULT_REGION),
+        first(region, programAwsDefaults(provider).region, env.AWS_REGION, env.AWS_DEFAULT_REGION),
       ),
     profile: pulumi
       .all([args.profile, aws])
-      .apply(([profile, provider]) =>
-        first(profile, provider.profile, config.get("profile"), env.AWS_PROFILE),
-      ),
+      .apply(([profile, provider]) => first(profile, programAwsDefaults(provider).profile, env.AWS_PROFILE)),
     endpoint: pulumi
       .output(args.endpoint)
       .apply((endpoint) => first(endpoint, env.AWS_ENDPOINT_URL_MAILMANAGER, env.AWS_ENDPOINT_URL)),
