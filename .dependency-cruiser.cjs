@@ -1,6 +1,6 @@
-// The layers of provider/ (docs/ARCHITECTURE.md): core ← waiter ← front ends (pulumi, plugin, cli,
-// client). `npm run lint` fails on an import cycle (type-only imports included) or an import against
-// the layers.
+// The layers of provider/ (docs/ARCHITECTURE.md): core ← waiter ← importer ← front ends (pulumi,
+// plugin, cli, client). `npm run lint` fails on an import cycle (type-only imports included) or an
+// import against the layers.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -16,13 +16,20 @@ module.exports = {
       comment: "The core (types, validation, paging, result, errors, client) imports no other layer.",
       severity: "error",
       from: { path: "^provider/core/" },
-      to: { path: "^provider/(waiter|pulumi|plugin|cli)/|^provider/(index|client)\\.ts$" },
+      to: { path: "^provider/(waiter|importer|pulumi|plugin|cli)/|^provider/(index|client)\\.ts$" },
     },
     {
       name: "waiter-sits-on-the-core",
       comment: "The waiter imports only the core.",
       severity: "error",
       from: { path: "^provider/waiter/" },
+      to: { path: "^provider/(importer|pulumi|plugin|cli)/|^provider/(index|client)\\.ts$" },
+    },
+    {
+      name: "importer-sits-on-the-waiter",
+      comment: "The importer (create, upload, start, wait) imports only the core and the waiter.",
+      severity: "error",
+      from: { path: "^provider/importer/" },
       to: { path: "^provider/(pulumi|plugin|cli)/|^provider/(index|client)\\.ts$" },
     },
     {
@@ -30,7 +37,7 @@ module.exports = {
       comment:
         "The Pulumi-free entry (./client) and the command line load neither @pulumi/pulumi nor anything that does.",
       severity: "error",
-      from: { path: "^provider/(core/|waiter/|cli/|client\\.ts$)" },
+      from: { path: "^provider/(core/|waiter/|importer/|cli/|client\\.ts$)" },
       to: { path: "(^|/)node_modules/@pulumi/|^provider/pulumi/|^provider/plugin/" },
     },
     {

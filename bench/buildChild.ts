@@ -28,6 +28,9 @@ export function buildChild(): string {
       join(ROOT, "provider", "cli", "main.ts"),
       join(ROOT, "bench", "wholeProcess", "rawSdkList.ts"),
       join(ROOT, "bench", "wholeProcess", "clientList.ts"),
+      // Scenario 7: one import, ours and the raw script.
+      join(ROOT, "bench", "wholeProcess", "clientImport.ts"),
+      join(ROOT, "bench", "wholeProcess", "rawSdkImport.ts"),
       "--outDir",
       BUILD_DIR,
       "--rootDir",

@@ -5,7 +5,7 @@
  *   npm run bench                 full run (~18 min on 2 cores) → bench/results/latest.{json,md}, wall-vs-n.svg
  *   npm run bench -- --quick      small inputs (< 1 min, for CI) → bench/results/quick.tmp/ (git-ignored)
  *   (--only and --sizes runs write to bench/results/partial.tmp/, also git-ignored)
- *   npm run bench -- --only=listing,processing     a subset of: listing, repeated, throttling, concurrent, gate, processing, cli
+ *   npm run bench -- --only=listing,processing     a subset of: listing, repeated, throttling, concurrent, gate, processing, cli, import
  *   npm run bench -- --sizes=10000,100000          scenario 1 at these N only
  *   npm run bench -- --chart-only                  redraw results/wall-vs-n.svg from results/latest.json
  *
@@ -35,10 +35,20 @@ import { runProcessing } from "./scenarios/processing";
 import { runRepeatedLookups } from "./scenarios/repeatedLookups";
 import { runThrottling } from "./scenarios/throttling";
 import { runWholeProcess } from "./scenarios/wholeProcess";
+import { importTable, importTargets, runImport } from "./scenarios/import";
 import { FULL, QUICK, type BenchSettings } from "./settings";
 import { evaluateTargets, evaluateWholeProcessTargets } from "./targets";
 
-const SCENARIOS = ["listing", "repeated", "throttling", "concurrent", "gate", "processing", "cli"] as const;
+const SCENARIOS = [
+  "listing",
+  "repeated",
+  "throttling",
+  "concurrent",
+  "gate",
+  "processing",
+  "cli",
+  "import",
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 interface Options {
@@ -161,6 +171,8 @@ async function main(): Promise<void> {
   const processing = runs("processing") ? await runProcessing(settings, childScript, log) : undefined;
   log("scenario 6: whole processes (the bin and the Pulumi-free entry)");
   const wholeProcess = runs("cli") ? await runWholeProcess(settings, awsCli, log) : undefined;
+  log(`scenario 7: one import of ${settings.import.addresses} addresses`);
+  const importing = runs("import") ? await runImport(settings, log) : undefined;
 
   const quick = settings.mode === "quick";
   const targets = [
@@ -168,6 +180,7 @@ async function main(): Promise<void> {
       ? evaluateTargets({ listing, throttling, concurrent, gate, processing }, quick)
       : [{ target: "scenarios 1–5", measured: "some scenarios were not run", met: "n/a" as const }]),
     ...(wholeProcess ? evaluateWholeProcessTargets(wholeProcess, quick) : []),
+    ...(importing ? importTargets(importing, quick) : []),
   ];
   const durationS = (Date.now() - started) / 1000;
   const header =
@@ -213,6 +226,12 @@ async function main(): Promise<void> {
         ? section(
             "6. Whole processes: start-up, the bin's list, 100 000 jobs through the client entry (÷ ref: the SDK client, the raw SDK script)",
             wholeProcessTable(wholeProcess, markdown),
+          )
+        : "",
+      importing
+        ? section(
+            `7. One import of ${importing.addresses.toLocaleString("en-US")} addresses: importAddresses vs a raw SDK + fetch script`,
+            importTable(importing, markdown),
           )
         : "",
       section(
@@ -267,6 +286,7 @@ async function main(): Promise<void> {
       gate,
       processing: processing ?? skipped,
       wholeProcess: wholeProcess ?? skipped,
+      import: importing ?? skipped,
     },
     targets,
   };

@@ -49,6 +49,15 @@ export interface BenchSettings {
     /** Latency of that comparison: CPU and memory do not depend on it, and 2 000 calls × 20 ms is 40 s a run. */
     readonly largeLatencyMs: number;
   };
+  /** Scenario 7: one import of a CSV of `addresses` addresses, ours against a raw SDK + fetch script. */
+  readonly import: {
+    readonly addresses: number;
+    readonly repetitions: number;
+    /** Both contenders poll GetAddressListImportJob this often, in seconds. */
+    readonly pollSeconds: number;
+    /** How long the emulator takes to process a started job, ms. */
+    readonly processingMs: number;
+  };
 }
 
 /**
@@ -87,6 +96,7 @@ export const FULL: BenchSettings = {
     largeRepetitions: 7,
     largeLatencyMs: 0,
   },
+  import: { addresses: 1_000_000, repetitions: 5, pollSeconds: 0.25, processingMs: 1_000 },
 };
 
 /** `--quick`: the same harness on small inputs, for CI (under a minute); no figure from it is meaningful. */
@@ -114,4 +124,5 @@ export const QUICK: BenchSettings = {
     largeRepetitions: 1,
     largeLatencyMs: 0,
   },
+  import: { addresses: 10_000, repetitions: 1, pollSeconds: 0.25, processingMs: 300 },
 };

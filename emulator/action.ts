@@ -1,4 +1,4 @@
-import { notFound, validationError } from "./errors";
+import { conflict, notFound } from "./errors";
 import type { Faults } from "./faults";
 import type { Presigner } from "./presign";
 import type { AddressListRecord, JobRecord, Store } from "./store";
@@ -45,8 +45,14 @@ function canonical(value: unknown): string {
 
 /**
  * `ClientToken` replay: the same token with the same members returns the first call's resource
- * id without creating anything; the same token with other members is rejected. Without a token,
- * `create` just runs (the SDKs always send one: it is an idempotency token).
+ * id without creating anything; the same token with other members is rejected with a
+ * ConflictException. Without a token, `create` just runs (the SDKs always send one: it is an
+ * idempotency token).
+ *
+ * What Mail Manager answers to a reused token with other members is not documented. ConflictException
+ * is what AWS JSON services with idempotency tokens commonly answer (a ValidationException would be the
+ * other plausible reading); the model lists it for CreateAddressList but not for
+ * CreateAddressListImportJob, where an SDK then raises its generic service exception under that name.
  */
 export function idempotent(
   ctx: ActionContext,
@@ -61,8 +67,9 @@ export function idempotent(
   const prior = ctx.store.clientTokens.get(key);
   if (prior) {
     if (prior.request !== request) {
-      throw validationError(
-        `The ClientToken was already used in a ${operation} request with different parameters.`,
+      throw conflict(
+        `The ClientToken was already used in a ${operation} request with different parameters. ` +
+          "Use a new ClientToken for a different request.",
       );
     }
     return prior.result;

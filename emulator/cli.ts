@@ -16,6 +16,8 @@ Options:
   --access-key-id ID       the accepted access key (default test)
   --secret-access-key KEY  its secret (default test)
   --processing-ms N        time from StartAddressListImportJob to a terminal status (default 2000)
+  --presign-ttl SECONDS    lifetime of pre-signed upload URLs; a PUT after it gets 403
+                           AccessDenied "Request has expired" (default 900)
   --latency-ms N           delay added to every API response (default 0)
   --tps N                  request rate limit; excess requests get ThrottlingException
   --list-order ORDER       shuffled | creation | reverse (default shuffled)
@@ -44,6 +46,7 @@ function parseOptions(argv: string[]): EmulatorOptions | undefined {
       "access-key-id": { type: "string" },
       "secret-access-key": { type: "string" },
       "processing-ms": { type: "string" },
+      "presign-ttl": { type: "string" },
       "latency-ms": { type: "string" },
       tps: { type: "string" },
       "list-order": { type: "string" },
@@ -56,12 +59,17 @@ function parseOptions(argv: string[]): EmulatorOptions | undefined {
   const secretAccessKey = values["secret-access-key"] ?? "test";
   const latencyMs = number("latency-ms", values["latency-ms"]);
   const tps = number("tps", values.tps);
+  const presignTtl = number("presign-ttl", values["presign-ttl"]);
+  if (presignTtl !== undefined && !(Number.isInteger(presignTtl) && presignTtl > 0)) {
+    throw new Error(`--presign-ttl expects a whole number of seconds > 0, got '${values["presign-ttl"]}'.`);
+  }
   return {
     port: number("port", values.port) ?? 0,
     host: values.host,
     region: values.region,
     credentials: { accessKeyId, secretAccessKey },
     processingMs: number("processing-ms", values["processing-ms"]),
+    presignedUrlTtlSeconds: presignTtl,
     listOrder: values["list-order"] as ListOrder | undefined,
     faults: { latencyMs, tps },
     seed: values.seed === undefined ? undefined : (JSON.parse(readFileSync(values.seed, "utf8")) as SeedData),

@@ -15,7 +15,16 @@ function prng(seed: number): () => number {
 }
 
 const RATES = ["serverErrorRate", "malformedBodyRate", "resetRate", "slowResponseRate"] as const;
-const COUNTS = ["latencyMs", "slowResponseMs", "throttleNext", "jobsAppearingPerListPage"] as const;
+const COUNTS = [
+  "latencyMs",
+  "slowResponseMs",
+  "throttleNext",
+  "jobsAppearingPerListPage",
+  "uploadResetNext",
+] as const;
+
+/** One queued upload error: an HTTP status and an S3 error code such as `InternalError` or `SlowDown`. */
+export type UploadFault = NonNullable<FaultOptions["uploadFailNext"]>[number];
 
 /** Checks fault settings up front, so a typo fails at start rather than silently doing nothing. */
 function checkOptions(options: FaultOptions): void {
@@ -34,6 +43,15 @@ function checkOptions(options: FaultOptions): void {
   if (options.tps !== undefined && !(typeof options.tps === "number" && options.tps > 0)) {
     throw new RangeError(`Expected \`faults.tps\` to be a number > 0, got ${options.tps}.`);
   }
+  for (const fault of options.uploadFailNext ?? []) {
+    const { status, code } = (fault ?? {}) as Partial<UploadFault>;
+    if (!(Number.isInteger(status) && status! >= 400 && status! <= 599 && /^[A-Za-z]+$/.test(code ?? ""))) {
+      throw new RangeError(
+        "Expected each of `faults.uploadFailNext` to be { status: 400..599, code: an S3 error code such as " +
+          `"InternalError" }, got ${JSON.stringify(fault)}.`,
+      );
+    }
+  }
 }
 
 /** Fault injection state: the settings plus what they consume (PRNG, one-shot queues, TPS bucket). */
@@ -42,6 +60,8 @@ export class Faults {
   private random: () => number = Math.random;
   private throttleLeft = 0;
   private failQueue: NonNullable<FaultOptions["failNext"]> = [];
+  private uploadFailQueue: UploadFault[] = [];
+  private uploadResetsLeft = 0;
   private bucket = { tokens: 0, atMs: 0 };
 
   constructor(
@@ -57,6 +77,8 @@ export class Faults {
     this.random = prng(options.seed ?? 1);
     this.throttleLeft = Math.floor(options.throttleNext ?? 0);
     this.failQueue = [...(options.failNext ?? [])];
+    this.uploadFailQueue = [...(options.uploadFailNext ?? [])];
+    this.uploadResetsLeft = Math.floor(options.uploadResetNext ?? 0);
     const capacity = Math.max(1, options.tps ?? 0);
     this.bucket = { tokens: capacity, atMs: this.clock.now() };
   }
@@ -91,6 +113,20 @@ export class Faults {
     if (this.options.tps !== undefined && !this.takeToken(this.options.tps)) return throttled();
     if (this.roll(this.options.serverErrorRate)) return internalError();
     return undefined;
+  }
+
+  /**
+   * The fault for this upload (a PUT to a valid pre-signed URL), if any: connection resets first, then
+   * the queued error replies (message `Injected <code>` unless one is given).
+   */
+  uploadFault(): "reset" | { status: number; code: string; message: string } | undefined {
+    if (this.uploadResetsLeft > 0) {
+      this.uploadResetsLeft--;
+      return "reset";
+    }
+    const queued = this.uploadFailQueue.shift();
+    if (!queued) return undefined;
+    return { status: queued.status, code: queued.code, message: queued.message ?? `Injected ${queued.code}` };
   }
 
   /** Token bucket on the emulator clock: with a ManualClock, it refills only when time is advanced. */

@@ -81,7 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials,
     region,
     deny: [...(options.deny ?? [])],
-    calls: { total: 0, byOperation: new Map() },
+    calls: { total: 0, byOperation: new Map(), uploads: 0 },
     log: options.log,
   };
   if (options.seed) seedData(store, options.seed);
@@ -108,9 +108,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clock,
     calls: (operation) =>
       operation === undefined ? state.calls.total : (state.calls.byOperation.get(operation) ?? 0),
+    uploads: () => state.calls.uploads,
     resetCalls() {
       state.calls.total = 0;
       state.calls.byOperation.clear();
+      state.calls.uploads = 0;
     },
     setFaults: (faults) => state.faults.set(faults),
     seed: (data) => seedData(store, data),

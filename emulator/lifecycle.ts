@@ -7,6 +7,10 @@ import type { JobRecord, Store } from "./store";
  * The import-job state machine. Which transitions are legal is not documented; this follows the
  * model's documentation of the operations and their ConflictException: Start needs a CREATED job with an
  * uploaded file, Stop works on CREATED or PROCESSING, anything else is a ConflictException.
+ *
+ * Start on a CREATED job that has no uploaded file is refused with a ConflictException (the job stays
+ * CREATED and can still be uploaded to and started), not started and then FAILED: what the service does
+ * here is not documented, and refusing keeps the mistake visible at the call that made it.
  */
 export function startJob(store: Store, job: JobRecord): void {
   if (job.status !== "CREATED") {

@@ -20,8 +20,8 @@ export interface ServerState extends ActionContext {
   readonly credentials: EmulatorCredentials;
   readonly region: string;
   deny: DenyRule[];
-  /** API requests per operation name; `total` counts them all. */
-  readonly calls: { total: number; byOperation: Map<string, number> };
+  /** API requests per operation name; `total` counts them all; `uploads` counts requests to `/upload/…` apart. */
+  readonly calls: { total: number; byOperation: Map<string, number>; uploads: number };
   readonly log?: (line: string) => void;
 }
 
@@ -158,7 +158,8 @@ async function route(state: ServerState, req: IncomingMessage, res: ServerRespon
     return noRoute(req, res, req.url ?? "");
   }
   if (url.pathname.startsWith("/upload/")) {
-    const status = await handleUpload(req, res, url, state.store, state.presigner);
+    state.calls.uploads++;
+    const status = await handleUpload(req, res, url, state.store, state.presigner, state.faults);
     // The path only: a pre-signed URL's query is a secret and never logged.
     return `${req.method} upload ${status}`;
   }

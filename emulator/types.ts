@@ -10,7 +10,10 @@ export type ImportJobStatus = "CREATED" | "PROCESSING" | "COMPLETED" | "FAILED" 
 export type ImportDataType = "CSV" | "JSON";
 export type ListOrder = "shuffled" | "creation" | "reverse";
 
-/** Faults injected into API requests (`POST /`); uploads to pre-signed URLs are never faulted. */
+/**
+ * Faults injected into API requests (`POST /`), and, through the `upload…` options only, into uploads
+ * to pre-signed URLs.
+ */
 export interface FaultOptions {
   /** Real-time delay added before every API response, in ms. @default 0 */
   latencyMs?: number;
@@ -36,6 +39,13 @@ export interface FaultOptions {
   failNext?: Array<{ status: number; type: string; message?: string }>;
   /** After each ListAddressListImportJobs page, N new CREATED jobs appear in that list. @default 0 */
   jobsAppearingPerListPage?: number;
+  /**
+   * One-shot S3-style XML error replies (e.g. `{ status: 503, code: "SlowDown" }`), used in order by the
+   * next uploads to a valid pre-signed URL; the body is read, then refused and not stored. @default []
+   */
+  uploadFailNext?: Array<{ status: number; code: string; message?: string }>;
+  /** The next N uploads to a valid pre-signed URL lose their connection after the first bytes; nothing is stored. @default 0 */
+  uploadResetNext?: number;
   /** Seed of the PRNG behind the rates above, so a run is reproducible. @default 1 */
   seed?: number;
 }
@@ -95,7 +105,7 @@ export interface EmulatorOptions {
   clock?: Clock;
   /** Time from StartAddressListImportJob to a terminal status, in ms of `clock`. @default 2000 */
   processingMs?: number;
-  /** Lifetime of pre-signed upload URLs, in seconds. @default 900 */
+  /** Lifetime of pre-signed upload URLs, in seconds (an integer > 0); a PUT after it gets 403 AccessDenied "Request has expired". @default 900 */
   presignedUrlTtlSeconds?: number;
   /** Order of List* results: a seeded hash of the id (deterministic, not creation order), creation or reverse creation. @default "shuffled" */
   listOrder?: ListOrder;
@@ -119,6 +129,9 @@ export interface Emulator {
   readonly clock: Clock;
   /** Number of API requests received per operation name (all requests, incl. rejected ones); no argument = total. */
   calls(operation?: string): number;
+  /** Number of requests to pre-signed upload URLs (`/upload/…`, any method, incl. rejected ones); not part of `calls()`. */
+  uploads(): number;
+  /** Sets `calls` and `uploads` back to 0. */
   resetCalls(): void;
   /** Replaces the fault settings (and restarts the PRNG and the TPS bucket). */
   setFaults(faults: FaultOptions): void;

@@ -34,9 +34,30 @@ export {
 } from "./waiter/waitForImportJobs";
 export { describeProgress } from "./waiter/reportProgress";
 export { validateArgs } from "./core/validateArgs";
-export type { NotArguments } from "./core/argumentMessages";
-export { validateWaitForImportJobsArgs, type WaitSurface } from "./waiter/validateWaitForImportJobsArgs";
+export type { NotArguments } from "./core/validationKit";
+export { validateWaitForImportJobsArgs } from "./waiter/validateWaitForImportJobsArgs";
 // The job model and its enumerations: core/types.ts holds the public ones only.
 export * from "./core/types";
 // Every error class, guard and error type: core/errors.ts holds the public ones only.
 export * from "./core/errors";
+// The importer: create an import job, stream the file to its pre-signed URL, start it and wait.
+export {
+  importAddresses,
+  type ImportAddressesArgs,
+  type ImportAddressesResult,
+  type UploadProgress,
+} from "./importer/importAddresses";
+export {
+  validateImportAddressesArgs,
+  IMPORT_ADDRESSES_ARGUMENT_NAMES,
+} from "./importer/validateImportAddressesArgs";
+export {
+  AddressImportError,
+  AddressImportAbortedError,
+  isAddressImportError,
+  isAddressImportAbortedError,
+  type ImportStep,
+  type ImportStepContext,
+} from "./importer/importErrors";
+// How messages are worded for a front end (the errors' constructors take a `Describe`).
+export type { Describe, Terms } from "./core/terms";

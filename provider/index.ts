@@ -14,6 +14,12 @@ export {
   type AddressListImportJobsArgs,
 } from "./pulumi/AddressListImportJobs";
 export { ImportJobsGate, IMPORT_JOBS_GATE_TYPE, type ImportJobsGateArgs } from "./pulumi/ImportJobsGate";
+export {
+  AddressListImport,
+  ADDRESS_LIST_IMPORT_TYPE,
+  type AddressListImportArgs,
+} from "./pulumi/AddressListImport";
+export type { AddressListImportInputs, AddressListImportSummary } from "./pulumi/addressListImportProvider";
 export type { ImportJobsGateInputs, ImportJobsGateJob } from "./pulumi/importJobsGateProvider";
 export type { InputArg, Inputs } from "./pulumi/inputs";
 export type { AcceptorState } from "./waiter/pollUntil";
@@ -24,6 +30,22 @@ export {
   type WaitProgress,
   type ImportJobSelection,
 } from "./waiter/waitForImportJobs";
+export {
+  importAddresses,
+  type ImportAddressesArgs,
+  type ImportAddressesResult,
+  type UploadProgress,
+} from "./importer/importAddresses";
+export {
+  AddressImportError,
+  AddressImportAbortedError,
+  isAddressImportError,
+  isAddressImportAbortedError,
+  type ImportStep,
+  type ImportStepContext,
+} from "./importer/importErrors";
+// How messages are worded for a front end (the errors' constructors take a `Describe`).
+export type { Describe, Terms } from "./core/terms";
 // The job model and its enumerations: core/types.ts holds the public ones only.
 export * from "./core/types";
 // Every error class, guard and error type: core/errors.ts holds the public ones only.

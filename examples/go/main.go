@@ -1,12 +1,19 @@
 // Go with the provider plugin's SDK: reference the import jobs of an address list, hold the deployment
-// until its newest matching import has completed, then record the jobs in state (the same program as
-// examples/yaml and examples/python).
+// until its newest matching import has completed, then record the jobs in state. The same program as
+// examples/python, with the same outputs (examples/yaml's plus importJobs).
 //
-// It compiles against the generated SDK (sdk/go) and github.com/pulumi/pulumi/sdk/v3; running it needs
-// Pulumi's Go language host (see README "Languages").
+//	pulumi config set addressListId al-123456789abc
+//	pulumi config set mailmanager-import-jobs:region eu-west-1      # optional: else AWS_REGION
+//	pulumi up
+//
+// It builds against the generated SDK (sdk/go, by the replace directive in go.mod) and
+// github.com/pulumi/pulumi/sdk/v3; Pulumi's Go language host runs it (README "Languages"), and the engine
+// downloads the plugin from the release named in the SDK's pulumi-plugin.json the first time.
 package main
 
 import (
+	"fmt"
+
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 
@@ -17,6 +24,34 @@ func main() {
 	pulumi.Run(func(ctx *pulumi.Context) error {
 		cfg := config.New(ctx, "")
 		addressListID := cfg.Require("addressListId")
+		// Which imports the gate waits for: the newest job whose name matches (e.g. "^nightly-").
+		nameRegex := cfg.Get("gateNameRegex")
+		if nameRegex == "" {
+			nameRegex = "."
+		}
+		// The gate's polling schedule and patience, in seconds.
+		seconds := func(key string, fallback float64) (float64, error) {
+			if cfg.Get(key) == "" {
+				return fallback, nil
+			}
+			value, err := cfg.TryFloat64(key)
+			if err != nil {
+				return 0, fmt.Errorf("config %s: %q is not a number of seconds", key, cfg.Get(key))
+			}
+			return value, nil
+		}
+		minDelay, err := seconds("minDelay", 5)
+		if err != nil {
+			return err
+		}
+		maxDelay, err := seconds("maxDelay", 30)
+		if err != nil {
+			return err
+		}
+		maxWaitTime, err := seconds("maxWaitTime", 900)
+		if err != nil {
+			return err
+		}
 
 		// Read at every preview and update: every job of the list, sorted, with summaries.
 		imports := mij.LookupAddressListImportJobsOutput(ctx, mij.LookupAddressListImportJobsOutputArgs{
@@ -29,21 +64,25 @@ func main() {
 			IncludePreSignedUrls: pulumi.Bool(true),
 		})
 
-		// Waits until the newest import job has COMPLETED; fails `pulumi up` naming the job otherwise.
+		// Waits until the newest matching import job has COMPLETED; fails `pulumi up` naming the job when
+		// it FAILED, was STOPPED or did not finish in time. Progress shows on its row while it waits.
 		gate, err := mij.NewImportJobsGate(ctx, "importsDone", &mij.ImportJobsGateArgs{
 			AddressListId: pulumi.String(addressListID),
 			Select:        mij.ImportJobSelectionLatest,
-			MinDelay:      pulumi.Float64(5),
-			MaxDelay:      pulumi.Float64(30),
-			MaxWaitTime:   pulumi.Float64(900),
+			NameRegex:     pulumi.String(nameRegex),
+			MinDelay:      pulumi.Float64(minDelay),
+			MaxDelay:      pulumi.Float64(maxDelay),
+			MaxWaitTime:   pulumi.Float64(maxWaitTime),
 		})
 		if err != nil {
 			return err
 		}
 
-		// Created once the gate has opened: the jobs kept in state, updated exactly when they change.
+		// Created only once the gate has opened: the list's jobs kept in state, so that `pulumi preview`
+		// shows an update exactly when they change, never for the re-signed upload URLs.
 		recorded, err := mij.NewAddressListImportJobs(ctx, "importedJobs", &mij.AddressListImportJobsArgs{
-			AddressListId: pulumi.String(addressListID),
+			AddressListId:        pulumi.String(addressListID),
+			IncludePreSignedUrls: pulumi.Bool(true),
 		}, pulumi.DependsOn([]pulumi.Resource{gate}))
 		if err != nil {
 			return err
@@ -53,6 +92,7 @@ func main() {
 		ctx.Export("counts", imports.Counts())
 		ctx.Export("latest", imports.Latest())
 		ctx.Export("fingerprint", imports.Fingerprint())
+		ctx.Export("importJobs", imports.ImportJobs())
 		ctx.Export("pendingUploadUrls", pending.PreSignedUrls())
 		ctx.Export("gatedJobIds", gate.AcceptedJobIds)
 		ctx.Export("recordedFingerprint", recorded.Fingerprint)

@@ -2,8 +2,7 @@
 deployment until its newest matching import has completed, then record the jobs in state.
 The same program as examples/yaml (and examples/go), with the same outputs plus `importJobs`.
 
-    pip install -r requirements.txt --find-links <directory holding the SDK wheel>
-    pulumi plugin install resource mailmanager-import-jobs 0.1.0 --file pulumi-resource-mailmanager-import-jobs-v0.1.0-linux-amd64.tar.gz
+    pip install -r requirements.txt      # the SDK; its plugin installs itself on the first `pulumi up`
     pulumi config set addressListId al-123456789abc
     pulumi config set mailmanager-import-jobs:region eu-west-1      # optional: else AWS_REGION
     pulumi up

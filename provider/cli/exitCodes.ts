@@ -2,32 +2,33 @@ import { isImportJobFailedError, isWaitTimeoutError } from "../client";
 
 /**
  * The bin's exit codes, distinct so that a pipeline can tell "the import is bad" from "it is late"
- * from "the step itself is broken". Documented in `--help` and the README.
+ * from "the step itself is broken". Their meanings are in EXIT_CODES_HELP and the README.
  */
 export const EXIT_CODES = {
-  /** The command did what was asked: the list was printed, or every awaited job finished within the policy. */
   ok: 0,
-  /** Usage error (a bad flag, before any request) or a service error (not found, access denied, throttled, network). */
   error: 1,
-  /** `wait`: a job FAILED, was STOPPED (without --allow-stopped) or broke --max-failed-items / --min-imported-items. */
   failed: 2,
-  /** `wait`: jobs were still running at --max-wait. */
   timedOut: 3,
-  /** Interrupted with Ctrl-C (SIGINT), the shell's 128 + 2. */
+  /** Ctrl-C (SIGINT): the shell's 128 + 2. */
   interrupted: 130,
+  /** The reader of stdout or stderr closed it: 128 + SIGPIPE (13), as a shell reports `ls | head`. */
+  closedOutput: 141,
+  /** SIGTERM (a CI runner cancelling a step, `kill`): 128 + 15. */
+  terminated: 143,
 } as const;
 
 /** The exit-code paragraph of `--help`. */
 export const EXIT_CODES_HELP = `Exit codes:
-  0    done: the list was printed, or every awaited job finished within the policy
+  0    done: the list was printed, or every awaited (or imported) job finished within the policy
   1    usage error (nothing was requested) or service error (not found, access denied, throttled, network)
   2    a job FAILED, was STOPPED (without --allow-stopped) or broke --max-failed-items/--min-imported-items
   3    timed out: jobs still running at --max-wait
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C); import prints the --client-token that resumes it
+  141  stdout or stderr was closed by its reader (e.g. | head): the command ends quietly, as ls does
+  143  terminated (SIGTERM), as 130`;
 
 /**
- * The exit code for an error that ended a command: the waiter's verdicts get their own codes, anything
- * else (the package's service errors, a job id the list does not hold) is 1.
+ * The exit code for an error that ended a command: the waiter's verdicts get their own, anything else 1.
  *
  * @example
  * process.exitCode = exitCodeOf(error); // 3 for a WaitTimeoutError

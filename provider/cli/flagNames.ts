@@ -1,7 +1,8 @@
+import type { Terms } from "../core/terms";
+
 /**
- * The flag of each argument of `getAddressListImportJobs` / `waitForImportJobs`. The bin checks its
- * flags with the library's own validators (one definition of each rule) and rewrites the argument
- * names in their messages into these flags, so that the user reads the name they typed.
+ * The flag of each argument of `getAddressListImportJobs` / `waitForImportJobs` / `importAddresses`. The bin checks its
+ * flags with the library's own validators, whose messages name each argument through {@link CLI_TERMS}.
  */
 export const FLAG_OF: Readonly<Record<string, string>> = {
   addressListId: "--address-list-id",
@@ -25,15 +26,17 @@ export const FLAG_OF: Readonly<Record<string, string>> = {
   maxWaitTime: "--max-wait",
   minDelay: "--min-delay",
   maxDelay: "--max-delay",
+  file: "--file",
+  format: "--format",
+  name: "--name",
+  clientToken: "--client-token",
+  jobId: "--job-id",
+  wait: "--no-wait",
 };
 
-/**
- * A validator's message with each `` `argumentName` `` (or `` `name[i]` ``) replaced by its flag.
- *
- * @example
- * inFlagTerms("Expected `pageSize` to be an integer from 1 to 50, got 0.");
- * // → "Expected --page-size to be an integer from 1 to 50, got 0."
- */
-export function inFlagTerms(message: string): string {
-  return message.replace(/`([A-Za-z]+)(\[\d+\])?`/g, (whole, name: string) => FLAG_OF[name] ?? whole);
-}
+/** How the command line names what its user sets: flags, and the SDK's environment. */
+export const CLI_TERMS: Terms = {
+  argument: (name) => FLAG_OF[name.replace(/\[\d+\]$/, "")] ?? `\`${name}\``,
+  region: "--region (or AWS_REGION)",
+  profile: "--profile (or AWS_PROFILE)",
+};

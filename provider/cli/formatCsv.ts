@@ -1,19 +1,5 @@
-import type { GetAddressListImportJobsResult, ImportJob } from "../client";
-
-/** The CSV columns: every field of a job, in the JSON's order. */
-const FIELDS: readonly (keyof ImportJob)[] = [
-  "jobId",
-  "name",
-  "status",
-  "importDataType",
-  "addressListId",
-  "importedItemsCount",
-  "failedItemsCount",
-  "createdTimestamp",
-  "startTimestamp",
-  "completedTimestamp",
-  "error",
-];
+import type { GetAddressListImportJobsResult } from "../client";
+import { JOB_KEYS } from "../core/normalizeImportJob";
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled. */
 function field(value: string | number | undefined): string {
@@ -29,9 +15,9 @@ function field(value: string | number | undefined): string {
  * process.stdout.write(formatCsv(result));
  */
 export function formatCsv(result: GetAddressListImportJobsResult): string {
-  const lines = [FIELDS.join(",")];
+  const lines = [JOB_KEYS.join(",")];
   for (const job of result.importJobs) {
-    lines.push(FIELDS.map((name) => field(job[name])).join(","));
+    lines.push(JOB_KEYS.map((name) => field(job[name])).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -9,17 +9,22 @@ import {
 import { DEFAULT_MAX_ATTEMPTS } from "../core/createClient";
 import { MAX_PAGE_SIZE } from "../core/listImportJobPages";
 import { MAX_ATTEMPTS_LIMIT } from "../core/validateArgs";
-import { inFlagTerms } from "./flagNames";
+import { describeFailure } from "../core/terms";
+import { CLI_TERMS } from "./flagNames";
 import { parseInteger, parseWordList } from "./parseFlagValues";
 
-/** The flags both commands share, as commander hands them to an action. */
-export interface LookupFlags {
+/** The client settings every command takes, as commander hands them to an action. */
+export interface ClientFlags {
   readonly addressListId: string;
   readonly region?: string;
   readonly profile?: string;
   readonly endpoint?: string;
-  readonly pageSize?: number;
   readonly maxAttempts?: number;
+}
+
+/** The flags `list` and `wait` share. */
+export interface LookupFlags extends ClientFlags {
+  readonly pageSize?: number;
   readonly status?: GetAddressListImportJobsArgs["statuses"];
   readonly type?: GetAddressListImportJobsArgs["importDataType"];
   readonly nameRegex?: string;
@@ -30,15 +35,16 @@ export interface LookupFlags {
 }
 
 /**
- * Adds where the list is (`--address-list-id`, `--region`, `--profile`, `--endpoint`) and how it is
- * read (`--page-size`, `--max-attempts`).
+ * Adds where the list is (`--address-list-id`, `--region`, `--profile`, `--endpoint`) and how often a
+ * request is tried (`--max-attempts`): the client settings every command takes. `listHelp` says what
+ * the command does with the list.
  *
  * @example
- * addLookupOptions(new Command("list"));
+ * addClientOptions(new Command("import"), "address list to import into, e.g. al-123456789abc");
  */
-export function addLookupOptions(command: Command): Command {
+export function addClientOptions(command: Command, listHelp: string): Command {
   return command
-    .requiredOption("--address-list-id <id>", "address list whose import jobs are read, e.g. al-123456789abc")
+    .requiredOption("--address-list-id <id>", listHelp)
     .option(
       "--region <region>",
       "AWS region of the list (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's)",
@@ -46,15 +52,24 @@ export function addLookupOptions(command: Command): Command {
     .option("--profile <name>", "shared-config profile for credentials and region (default: the SDK's chain)")
     .option("--endpoint <url>", "endpoint URL, e.g. a local emulator (default: AWS_ENDPOINT_URL_MAILMANAGER)")
     .option(
-      "--page-size <n>",
-      `jobs per request, 1-${MAX_PAGE_SIZE} (default: ${MAX_PAGE_SIZE})`,
-      parseInteger,
-    )
-    .option(
       "--max-attempts <n>",
       `attempts per request, retries included, 1-${MAX_ATTEMPTS_LIMIT} (default: ${DEFAULT_MAX_ATTEMPTS})`,
       parseInteger,
     );
+}
+
+/**
+ * Adds the client settings and how the list's jobs are read (`--page-size`).
+ *
+ * @example
+ * addLookupOptions(new Command("list"));
+ */
+export function addLookupOptions(command: Command): Command {
+  return addClientOptions(command, "address list whose import jobs are read, e.g. al-123456789abc").option(
+    "--page-size <n>",
+    `jobs per request, 1-${MAX_PAGE_SIZE} (default: ${MAX_PAGE_SIZE})`,
+    parseInteger,
+  );
 }
 
 /**
@@ -88,30 +103,60 @@ export function addFilterOptions(command: Command, what = "list"): Command {
 }
 
 /**
- * The library arguments of the shared flags; flags not given are left out (the library's defaults apply).
+ * The given (not undefined) values among `entries`, as an object: a flag not given is left out, so the
+ * library's default applies.
+ *
+ * @example
+ * given([["limit", 5], ["sortOrder", undefined]] as const); // { limit: 5 }
+ */
+export function given<K extends string>(
+  entries: readonly (readonly [K, unknown])[],
+): Partial<Record<K, unknown>> {
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined)) as Partial<
+    Record<K, unknown>
+  >;
+}
+
+/**
+ * The library's client arguments (list, region, profile, endpoint, attempts) of the flags; flags not
+ * given are left out (the library's defaults apply).
+ *
+ * @example
+ * const args = { ...clientArgsOf(flags), file: flags.file };
+ */
+export function clientArgsOf(
+  flags: ClientFlags,
+): Pick<GetAddressListImportJobsArgs, "addressListId" | "region" | "profile" | "endpoint" | "maxAttempts"> {
+  return given([
+    ["addressListId", flags.addressListId],
+    ["region", flags.region],
+    ["profile", flags.profile],
+    ["endpoint", flags.endpoint],
+    ["maxAttempts", flags.maxAttempts],
+  ] as const) as ReturnType<typeof clientArgsOf>;
+}
+
+/**
+ * The library arguments of the flags `list` and `wait` share; flags not given are left out (the
+ * library's defaults apply).
  *
  * @example
  * const args = lookupArgsOf(command.opts<LookupFlags>());
  */
 export function lookupArgsOf(flags: LookupFlags): GetAddressListImportJobsArgs {
-  const entries: [keyof GetAddressListImportJobsArgs, unknown][] = [
-    ["addressListId", flags.addressListId],
-    ["region", flags.region],
-    ["profile", flags.profile],
-    ["endpoint", flags.endpoint],
-    ["pageSize", flags.pageSize],
-    ["maxAttempts", flags.maxAttempts],
-    ["statuses", flags.status],
-    ["importDataType", flags.type],
-    ["nameRegex", flags.nameRegex],
-    ["createdAfter", flags.createdAfter],
-    ["createdBefore", flags.createdBefore],
-    ["sortOrder", flags.sort],
-    ["limit", flags.limit],
-  ];
-  return Object.fromEntries(
-    entries.filter(([, value]) => value !== undefined),
-  ) as unknown as GetAddressListImportJobsArgs;
+  return {
+    ...clientArgsOf(flags),
+    ...given([
+      ["pageSize", flags.pageSize],
+      ["statuses", flags.status],
+      ["importDataType", flags.type],
+      ["nameRegex", flags.nameRegex],
+      ["createdAfter", flags.createdAfter],
+      ["createdBefore", flags.createdBefore],
+      ["sortOrder", flags.sort],
+      ["limit", flags.limit],
+    ] as const),
+  } as GetAddressListImportJobsArgs;
 }
 
 /**
@@ -123,7 +168,7 @@ export function lookupArgsOf(flags: LookupFlags): GetAddressListImportJobsArgs {
  */
 export function failOnInvalid(command: Command, failures: readonly ArgumentFailure[]): void {
   if (failures.length > 0) {
-    command.error(`error: ${inFlagTerms(failures.map((failure) => failure.reason).join(" "))}`, {
+    command.error(`error: ${failures.map((failure) => describeFailure(failure, CLI_TERMS)).join(" ")}`, {
       code: "mailmanager-import-jobs.invalidFlag",
     });
   }

@@ -1,11 +1,8 @@
 import { InvalidArgumentError } from "commander";
 import ms from "ms";
 
-/**
- * Turn a flag's text into the value the library takes, rejecting what is not even of the right kind
- * (commander then prints one line naming the flag, the value and this reason). Ranges and the rules
- * between flags are the library validators' job, so each rule has one definition.
- */
+// Only the kind of each value is checked here (commander prints the flag, the value and the reason);
+// ranges and the rules between flags are the library validators', so each rule has one definition.
 
 /**
  * A whole number, e.g. for --limit or --page-size.
@@ -54,5 +51,23 @@ export function parseWordList<T extends string>(
       throw new InvalidArgumentError(`Allowed: ${allowed.join(", ")} (comma-separated or repeated).`);
     }
     return [...(previous ?? []), ...(words as T[])];
+  };
+}
+
+/**
+ * One of `allowed` (upper-case words), in any case: `--format csv` as well as `--format CSV`.
+ *
+ * @example
+ * parseChoice(["CSV", "JSON"])("csv"); // "CSV"
+ */
+export function parseChoice<T extends string>(allowed: readonly T[]): (text: string) => T {
+  return (text) => {
+    const word = text.trim().toUpperCase();
+    if (!(allowed as readonly string[]).includes(word)) {
+      throw new InvalidArgumentError(
+        `Allowed: ${allowed.map((a) => a.toLowerCase()).join(", ")} (any case).`,
+      );
+    }
+    return word as T;
   };
 }

@@ -46,7 +46,7 @@ export function terminalStyle(stream: OutputStream, env: NodeJS.ProcessEnv = pro
     tty,
     columns: tty ? (stream.columns ?? 0) : 0,
     // `validateStream: false`: the decision is made above, for this stream; Node ≥ 22.13 would
-    // otherwise check process.stdout even when writing to stderr. Node 20 ignores the option.
+    // otherwise check process.stdout even when writing to stderr.
     paint: (name, text) =>
       colour
         ? (styleText as (f: string, t: string, o?: object) => string)(name, text, { validateStream: false })

@@ -5,18 +5,14 @@ import {
   addFilterOptions,
   addLookupOptions,
   failOnInvalid,
+  given,
   lookupArgsOf,
   type LookupFlags,
 } from "./lookupOptions";
 import { onInterrupt } from "./onInterrupt";
-import { parseDuration, parseInteger } from "./parseFlagValues";
 import { terminalStyle, type OutputStream } from "./terminalStyle";
 import { createWaitView, describeSuccess } from "./waitView";
-import {
-  DEFAULT_MAX_DELAY,
-  DEFAULT_MAX_WAIT_TIME,
-  DEFAULT_MIN_DELAY,
-} from "../waiter/validateWaitForImportJobsArgs";
+import { addWaitPolicyOptions, waitPolicyArgsOf, type WaitPolicyFlags } from "./waitPolicyOptions";
 
 /** The formats of `wait --output`. */
 const WAIT_FORMATS = ["text", "json"] as const;
@@ -41,35 +37,22 @@ On success stdout gets one line, or with --output json the result of waitForImpo
 ${EXIT_CODES_HELP}
 `;
 
-interface WaitFlags extends LookupFlags {
+interface WaitFlags extends LookupFlags, WaitPolicyFlags {
   readonly jobId?: string[];
   readonly latest?: boolean;
   readonly all?: boolean;
-  readonly allowStopped?: boolean;
-  readonly maxFailedItems?: number;
-  readonly minImportedItems?: number;
-  readonly maxWait: number;
-  readonly minDelay?: number;
-  readonly maxDelay?: number;
   readonly output?: (typeof WAIT_FORMATS)[number];
 }
 
 /** The waiter's arguments from the flags; flags not given are left out (the library's defaults apply). */
 function waitArgsOf(flags: WaitFlags): WaitForImportJobsArgs {
-  const select = flags.all ? "all" : flags.latest ? "latest" : undefined;
-  const entries: [keyof WaitForImportJobsArgs, unknown][] = [
-    ["jobIds", flags.jobId],
-    ["select", select],
-    ["allowStopped", flags.allowStopped],
-    ["maxFailedItems", flags.maxFailedItems],
-    ["minImportedItems", flags.minImportedItems],
-    ["maxWaitTime", flags.maxWait],
-    ["minDelay", flags.minDelay],
-    ["maxDelay", flags.maxDelay],
-  ];
   return {
     ...lookupArgsOf(flags),
-    ...Object.fromEntries(entries.filter(([, value]) => value !== undefined)),
+    ...given([
+      ["jobIds", flags.jobId],
+      ["select", flags.all ? "all" : flags.latest ? "latest" : undefined],
+    ] as const),
+    ...waitPolicyArgsOf(flags),
   } as WaitForImportJobsArgs;
 }
 
@@ -96,26 +79,7 @@ export function waitCommand(stdout: OutputStream, stderr: OutputStream): Command
       new Option("--latest", "wait for the newest job that passes the filters (default)").conflicts("all"),
     )
     .option("--all", "wait for every job that passes the filters");
-  addFilterOptions(command, "select")
-    .option(
-      "--max-wait <duration>",
-      "longest wait: seconds, or 90s, 15m, 1h",
-      parseDuration,
-      DEFAULT_MAX_WAIT_TIME,
-    )
-    .option(
-      "--min-delay <duration>",
-      `first delay between polls, doubling (default: ${DEFAULT_MIN_DELAY}s)`,
-      parseDuration,
-    )
-    .option(
-      "--max-delay <duration>",
-      `longest delay between polls (default: ${DEFAULT_MAX_DELAY}s)`,
-      parseDuration,
-    )
-    .option("--max-failed-items <n>", "fail when a finished job has more failed items, e.g. 0", parseInteger)
-    .option("--min-imported-items <n>", "fail when a finished job imported fewer items, e.g. 1", parseInteger)
-    .option("--allow-stopped", "accept STOPPED jobs (otherwise they fail like FAILED ones)")
+  addWaitPolicyOptions(addFilterOptions(command, "select"))
     .addOption(
       new Option("--output <format>", "what stdout gets on success (default: text)").choices(WAIT_FORMATS),
     )

@@ -1,13 +1,7 @@
 import { describeProgress, type ImportJob, type WaitProgress } from "../client";
 import { reportProgress } from "../waiter/reportProgress";
-import { inFlagTerms } from "./flagNames";
+import { clock, startLiveLine, timestampedLog } from "./liveLine";
 import { STATUS_COLOUR, type OutputStream, type TerminalStyle } from "./terminalStyle";
-
-/** Frames of the spinner of the live status line. */
-const FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
-
-/** Redraws per second of the live line: smooth enough for the spinner and the clock, cheap. */
-const REDRAW_MS = 100;
 
 /** In CI logs: a line on every change of a job's status or counts, otherwise one per this many ms. */
 export const LOG_HEARTBEAT_MS = 30_000;
@@ -21,15 +15,6 @@ export interface WaitView {
   readonly update: (progress: WaitProgress) => void;
   /** Ends the live line (clears it), so that the final message starts on a clean line. */
   readonly stop: () => void;
-}
-
-/** "3:05" from seconds. */
-function clock(seconds: number): string {
-  const whole = Math.floor(seconds);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const secs = String(whole % 60).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${secs}` : `${minutes}:${secs}`;
 }
 
 /** The jobs on the live line: each with its status and counts, or counts per status when many. */
@@ -54,15 +39,6 @@ function jobsText(jobs: readonly ImportJob[], style: TerminalStyle): string {
   );
 }
 
-/** Colour escape codes (SGR), to measure and cut what a line shows. */
-// eslint-disable-next-line no-control-regex
-const SGR = /\u001b\[[0-9;]*m/g;
-
-/** Visible text of a line that may hold colour codes. */
-function plain(text: string): string {
-  return text.replace(SGR, "");
-}
-
 /**
  * The progress display of `wait` on `stderr` (stdout stays for the result):
  * - on a terminal, one live line redrawn in place: a spinner, each job's status (coloured) and
@@ -81,51 +57,27 @@ export function createWaitView(
   addressListId: string,
 ): WaitView {
   if (!style.tty) {
-    const log = reportProgress(
-      {
-        info: (message: string) => void stderr.write(`${new Date().toISOString()} ${inFlagTerms(message)}\n`),
-      },
-      { heartbeatMs: LOG_HEARTBEAT_MS },
-    );
+    const log = reportProgress({ info: timestampedLog(stderr) }, { heartbeatMs: LOG_HEARTBEAT_MS });
     return { update: log, stop: () => undefined };
   }
   const started = Date.now();
   let latest: WaitProgress | undefined;
-  let frame = 0;
-  let stopped = false;
-  const render = (): void => {
-    frame = (frame + 1) % FRAMES.length;
-    const what =
+  const line = startLiveLine(stderr, style, () => ({
+    what:
       latest === undefined
         ? `reading the import jobs of address list ${addressListId}`
         : latest.jobs.length === 0
           ? `waiting for an import job of address list ${addressListId} to match the selection`
           : `waiting for ${latest.jobs.length} import job${latest.jobs.length === 1 ? "" : "s"} of ` +
-            `${addressListId}: ${jobsText(latest.jobs, style)}`;
-    const time = `${clock((Date.now() - started) / 1000)} / ${clock(maxWaitTime)}`;
-    let line = `${style.paint("cyan", FRAMES[frame])} ${what} · ${time}`;
-    // Never wrap: a wrapped line cannot be redrawn with a carriage return. Three columns stay free,
-    // for the "^C" the terminal echoes when the user interrupts.
-    if (style.columns > 0 && plain(line).length > style.columns - 3) {
-      line = `${style.paint("cyan", FRAMES[frame])} ${time} · ${what}`;
-      line = plain(line).slice(0, Math.max(style.columns - 4, 1)) + "…";
-    }
-    stderr.write(`\r\u001b[2K${line}`);
-  };
-  render();
-  const timer = setInterval(render, REDRAW_MS);
-  timer.unref();
+            `${addressListId}: ${jobsText(latest.jobs, style)}`,
+    time: `${clock((Date.now() - started) / 1000)} / ${clock(maxWaitTime)}`,
+  }));
   return {
     update: (progress) => {
       latest = progress;
-      render();
+      line.redraw();
     },
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      stderr.write("\r\u001b[2K");
-    },
+    stop: () => line.stop(),
   };
 }
 

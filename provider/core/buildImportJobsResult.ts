@@ -26,11 +26,10 @@ export type ImportJobsResultOptions = Pick<
 };
 
 /**
- * Turns the collected raw jobs of one address list into the result: normalise, filter, sort, limit,
- * summarise, fingerprint (computed when first read). Pure and deterministic: the same set of jobs gives byte-identical JSON
- * whatever order they were collected in or how their pre-signed URLs were signed, because every object
- * is built with a fixed key order and the fingerprint covers everything but the URLs. Summaries
- * describe the returned jobs (after `limit`). Options are assumed valid (see `validateArgs`).
+ * The result for the raw jobs of one address list: normalised, filtered, sorted, limited, summarised
+ * and fingerprinted. The same set of jobs gives byte-identical JSON whatever order they came in or how
+ * their pre-signed URLs were signed. Summaries describe the returned jobs (after `limit`). Options are
+ * assumed valid (see `validateArgs`).
  *
  * @example
  * const result = buildImportJobsResult(rawJobs, { addressListId: "al-1", region: "us-east-1", statuses: ["FAILED"] });
@@ -98,11 +97,9 @@ export function buildResultFromCollected(
 }
 
 /**
- * Gives `result` its `fingerprint` member, in its place after the summaries, computed when first read
- * (a third of the CPU of building a 100 000-job result, which a caller that only counts or picks jobs
- * never needs). The first read, or an assignment, turns it into a plain data member, so the result
- * then looks exactly like an eagerly built one; `JSON.stringify`, a spread, `structuredClone` and
- * Pulumi's serialisation all read it like any other member.
+ * A `fingerprint` member, in its place after the summaries, computed on first read: it is a third of
+ * the CPU of a 100 000-job result, which a caller that only counts or picks jobs never needs. The first
+ * read or an assignment turns it into a plain data member, as an eagerly built result has.
  */
 function defineLazyFingerprint(result: GetAddressListImportJobsResult, compute: () => string): void {
   let computed: string | undefined;

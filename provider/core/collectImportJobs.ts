@@ -2,9 +2,8 @@ import { listImportJobPages, type ListImportJobPagesInput } from "./listImportJo
 import { normalizeImportJob } from "./normalizeImportJob";
 import type { ImportJob } from "./types";
 
-/** Every job of one pass, normalised, in the order the service listed them (sorting is the result builder's job). */
+/** Every job of one pass, normalised, in the service's order. */
 export interface CollectedImportJobs {
-  /** The jobs, each once, normalised page by page. */
   readonly jobs: readonly ImportJob[];
   /**
    * Each job's pre-signed upload URL by the SDK's `JobId` (a later listing of an id wins), kept only
@@ -14,10 +13,9 @@ export interface CollectedImportJobs {
 }
 
 /**
- * Every import job of an address list, from every page, each job once: a thin loop over
- * {@link listImportJobPages} that normalises each page as it arrives, so that the SDK's objects of a
- * page (Dates, nested objects, the long URL) are garbage as soon as the next page is read and never
- * all held at once next to their normalised copies (peak memory at 100 000 jobs).
+ * Every import job of an address list, each once, normalised page by page: the SDK's objects of a page
+ * are garbage before the next page is read, never all held beside their copies (peak memory at 100 000
+ * jobs).
  *
  * @example
  * const { jobs } = await collectImportJobs({ client, addressListId: "al-1" });

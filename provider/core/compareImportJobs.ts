@@ -1,11 +1,9 @@
 import type { ImportJob } from "./types";
 
 /**
- * The one definition of the package's order: by `createdTimestamp`, then by `jobId` to break ties.
- *
- * Both keys are compared as plain strings (UTF-16 code units), never with `localeCompare`, so the order
- * is the same on every machine. ISO-8601 UTC strings from `Date#toISOString` all have the same shape,
- * so string order is time order. A descending result is exactly the reverse of an ascending one.
+ * The package's order: by `createdTimestamp`, then `jobId`. Plain string comparison (UTF-16 code units),
+ * never `localeCompare`, so the order is the same on every machine; `Date#toISOString` strings all have
+ * one shape, so string order is time order.
  *
  * @example
  * [...jobs].sort(compareImportJobs); // oldest first; same-instant jobs by jobId

@@ -1,6 +1,7 @@
 import { MailManagerClient } from "@aws-sdk/client-mailmanager";
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from "@smithy/core/retry";
 import { InvalidArgumentError } from "./errors";
+import { argumentFailure } from "./terms";
 
 /**
  * Requests per page, retries included, unless `maxAttempts` says otherwise. Generous because SES APIs
@@ -87,8 +88,7 @@ function refusedOnce(error: unknown, context: { refusedAttempts?: number }): unk
   if (code !== "ECONNREFUSED") {
     return error;
   }
-  // Counted on the request's middleware context (one per `send`, shared by its attempts), not in a
-  // module-level map: a dynamic provider serialises this function with what it captures.
+  // Counted on the request's middleware context: one per `send`, shared by its attempts.
   const count = (context.refusedAttempts ?? 0) + 1;
   context.refusedAttempts = count;
   if (count < REFUSED_ATTEMPTS) {
@@ -105,14 +105,10 @@ function refusedOnce(error: unknown, context: { refusedAttempts?: number }): unk
 }
 
 /**
- * The rate limiter of every client of this process with the same key (region, endpoint and
- * credentials, see `rateLimiterKey`): the SDK's adaptive limiter (CUBIC, as in `retryMode: "adaptive"`), one
- * instance per key. The SDK gives each client its own, and the package builds a client per lookup and
- * per poll, so 20 concurrent lookups would each learn the limit alone and together send several times
- * what it allows; sharing one makes them slow down together instead of failing.
- *
- * Kept on `globalThis` under a registered symbol, not in a module variable: a dynamic provider
- * serialises the functions that call this, and module state would be captured by value.
+ * The rate limiter of every client of this process with the same key (`rateLimiterKey`): the SDK's
+ * adaptive limiter, one instance per key. The SDK gives each client its own, and the package builds a
+ * client per lookup and per poll, so 20 concurrent lookups would each learn the limit alone and together
+ * send several times what it allows. On `globalThis`: one per process, across copies of the package.
  */
 function sharedRateLimiter(key: string, minFillRate: number | undefined): DefaultRateLimiter {
   const global = globalThis as Record<symbol, unknown>;
@@ -129,10 +125,7 @@ function sharedRateLimiter(key: string, minFillRate: number | undefined): Defaul
   return limiter;
 }
 
-/**
- * The registered symbol under which the shared rate limiters live on `globalThis`. Its name, not the
- * symbol: the closure serialiser of dynamic providers cannot capture a symbol value.
- */
+/** The registered symbol's name (tests closure-serialise providers, which cannot capture a symbol value). */
 const RATE_LIMITERS = "pulumi-mailmanager-import-jobs/rate-limiters";
 
 /**
@@ -160,14 +153,9 @@ function rateLimiterKey(settings: ClientSettings, region: string | undefined): s
 }
 
 /**
- * Builds a Mail Manager client for one lookup.
- *
- * Called inside each lookup, never at module load: a dynamic provider serialises the functions that
- * call this, and a captured client instance cannot be serialised.
- * Retries are the SDK's adaptive strategy with `maxAttempts`, whose client-side rate limiter is shared
- * by every client of the process for the same region, endpoint and credentials (`sharedRateLimiter`);
- * only the backoff can be shortened, via {@link RETRY_DELAY_ENV}. Every attempt is bounded by a request
- * timeout ({@link DEFAULT_REQUEST_TIMEOUT_MS}), and a success response with a truncated body is retried too.
+ * Builds a Mail Manager client for one lookup (never at module load: settings come from each call).
+ * Retries are the SDK's adaptive strategy with `maxAttempts` and the shared rate limiter; every attempt
+ * is bounded by a request timeout, and a success response with a truncated body is retried too.
  *
  * @example
  * const client = createClient({ region: "eu-west-1", endpoint: "http://127.0.0.1:4566" });
@@ -241,12 +229,12 @@ export async function resolveRegion(client: MailManagerClient): Promise<string> 
   }
   if (!region) {
     throw new InvalidArgumentError([
-      {
-        property: "region",
-        reason:
-          "Expected `region` to be set, got no region from the arguments, the provider, stack config or the " +
-          "environment. Pass `region`, run `pulumi config set aws:region <region>`, or set AWS_REGION.",
-      },
+      argumentFailure(
+        "region",
+        (t) =>
+          `Expected ${t.argument("region")} to be set, got no region. Set ${t.region}, or use a profile that ` +
+          "has one.",
+      ),
     ]);
   }
   return region;

@@ -1,14 +1,14 @@
 import type { ImportJob } from "./types";
+import { errorGuard } from "./errorGuard";
+import { ARGUMENT_TERMS, DESCRIBE, describeFailure, type Describe } from "./terms";
 
 /**
  * The package's errors: one base class, one subclass per failure a caller may want to handle, and an
  * `is…` guard for each.
  *
- * Every message starts with a tag, `[<name>] `. In a dynamic provider only `error.message` crosses the
- * process boundary (the host sends `e.message` over gRPC, see @pulumi/pulumi
- * `cmd/dynamic-provider` `grpcResponseFromError`), so the guards accept either an instance whose `name`
- * matches or any error or string whose message carries the tag. `instanceof` is not used because the
- * package may be loaded twice (program and provider host).
+ * Every message starts with a tag, `[<name>] `: only `error.message` crosses a provider host's gRPC
+ * boundary (@pulumi/pulumi `cmd/dynamic-provider` `grpcResponseFromError`), so the guards also know an
+ * error by that tag. Never by `instanceof`: the package may be loaded twice (program and provider host).
  */
 
 /** Names of the package's errors; each class has one as its literal `name`. */
@@ -23,7 +23,9 @@ export type ImportJobsErrorName =
   | "ServiceError"
   | "ImportJobFailedError"
   | "WaitTimeoutError"
-  | "WaitAbortedError";
+  | "WaitAbortedError"
+  | "AddressImportError"
+  | "AddressImportAbortedError";
 
 const ERROR_NAMES: readonly ImportJobsErrorName[] = [
   "ImportJobsError",
@@ -37,6 +39,8 @@ const ERROR_NAMES: readonly ImportJobsErrorName[] = [
   "ImportJobFailedError",
   "WaitTimeoutError",
   "WaitAbortedError",
+  "AddressImportError",
+  "AddressImportAbortedError",
 ];
 
 /** The operation most errors come from; the waiter's `GetAddressListImportJob` polls name theirs. */
@@ -62,19 +66,17 @@ export interface ImportJobsErrorContext {
 export class ImportJobsError extends Error {
   override readonly name: ImportJobsErrorName = "ImportJobsError";
 
-  constructor(name: ImportJobsErrorName, message: string, options?: { cause?: unknown }) {
-    const tagged = `[${name}] ${message}`;
+  constructor(name: ImportJobsErrorName, message: string | Describe, options?: { cause?: unknown }) {
+    const describe = typeof message === "string" ? () => message : message;
+    const tagged = `[${name}] ${describe(ARGUMENT_TERMS)}`;
     super(tagged, options);
-    // Pulumi's closure serialiser rewrites classes as ES5 functions that run `Error.call(this, …)`,
-    // which sets nothing on `this` and drops field initialisers; set both explicitly so that a
-    // dynamic provider running a serialised copy still throws an error with its message and name.
+    // Set again: tests closure-serialise the providers, and the serialiser rewrites classes as ES5
+    // functions that run `Error.call(this, …)`, which sets nothing on `this` and drops field initialisers.
     this.message = tagged;
     this.name = name;
-    // The marker of `pulumi.RunError`, which the Node language runtime checks by property (it works
-    // across copies of @pulumi/pulumi): an error that ends a program is then printed as its message
-    // alone, without the stack trace, `[cause]` dump and "unhandled exception" banner. Every message
-    // here already says what failed and how to fix it; a stack of SDK internals only hides it.
-    // Non-enumerable, so that it never shows in `util.inspect` or JSON.
+    Object.defineProperty(this, DESCRIBE, { value: describe, enumerable: false });
+    // The marker of `pulumi.RunError`, which the Node language runtime checks by property (across copies
+    // of @pulumi/pulumi): an error that ends a program is printed as its message alone, without a stack.
     Object.defineProperty(this, "__pulumiRunError", { value: true, enumerable: false });
   }
 }
@@ -88,7 +90,7 @@ export class InvalidArgumentError extends ImportJobsError {
   readonly property: string;
 
   constructor(failures: readonly ArgumentFailure[]) {
-    super("InvalidArgumentError", failures.map((f) => f.reason).join(" "));
+    super("InvalidArgumentError", (terms) => failures.map((f) => describeFailure(f, terms)).join(" "));
     this.failures = failures;
     this.property = failures[0]?.property ?? "";
   }
@@ -103,9 +105,10 @@ export class AddressListNotFoundError extends ImportJobsError implements ImportJ
   constructor(context: ImportJobsErrorContext, options?: { cause?: unknown }) {
     super(
       "AddressListNotFoundError",
-      `Address list \`${context.addressListId}\` was not found in region ${context.region}. ` +
+      (terms) =>
+        `Address list \`${context.addressListId}\` was not found in region ${context.region}. ` +
         `Check the id (\`aws mailmanager list-address-lists --region ${context.region}\`) and that ` +
-        "`region` (or `aws:region`) is the region the list was created in.",
+        `${terms.region} is the region the list was created in.`,
       options,
     );
     this.addressListId = context.addressListId;
@@ -127,10 +130,11 @@ export class AccessDeniedError extends ImportJobsError implements ImportJobsErro
   ) {
     super(
       "AccessDeniedError",
-      `Access denied to ${context.action} on address list \`${context.addressListId}\` in region ${context.region}` +
+      (terms) =>
+        `Access denied to ${context.action} on address list \`${context.addressListId}\` in region ${context.region}` +
         `${context.detail ? ` (${context.detail})` : ""}. Allow the IAM action \`${context.action}\` on ` +
         `arn:aws:ses:${context.region}:<account-id>:mailmanager-address-list/${context.addressListId} ` +
-        "for the credentials in use (`profile`, `aws:profile` or the AWS_* environment).",
+        `for the credentials in use (${terms.profile}, or the AWS_* environment).`,
       options,
     );
     this.addressListId = context.addressListId;
@@ -143,19 +147,19 @@ export class AccessDeniedError extends ImportJobsError implements ImportJobsErro
 export type CredentialsFault = "no-credentials" | "bad-signature" | "unknown-key" | "expired";
 
 /** The fix for each {@link CredentialsFault}, as a user would apply it. */
-const CREDENTIALS_FIX: Readonly<Record<CredentialsFault, string>> = {
-  "no-credentials":
-    "no credentials were found. Set `profile` (or `pulumi config set aws:profile <name>`, or AWS_PROFILE) to a " +
-    "profile of ~/.aws/config, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-  "bad-signature":
+const CREDENTIALS_FIX: Readonly<Record<CredentialsFault, Describe>> = {
+  "no-credentials": (terms) =>
+    `no credentials were found. Set ${terms.profile} to a profile of ~/.aws/config, or export ` +
+    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+  "bad-signature": (terms) =>
     "the secret key does not belong to the access key (or the clock is off by minutes). Check the " +
-    "AWS_SECRET_ACCESS_KEY / AWS_ACCESS_KEY_ID pair or the keys of the profile in use (`profile`, `aws:profile`, " +
-    "AWS_PROFILE), and the system clock",
-  "unknown-key":
+    `AWS_SECRET_ACCESS_KEY / AWS_ACCESS_KEY_ID pair or the keys of the profile in use (${terms.profile}), ` +
+    "and the system clock",
+  "unknown-key": (terms) =>
     "the access key id or session token is not known to AWS (deleted, mistyped, or temporary keys without " +
-    "AWS_SESSION_TOKEN). Check AWS_ACCESS_KEY_ID / AWS_SESSION_TOKEN or the profile in use (`profile`, " +
-    "`aws:profile`, AWS_PROFILE); with IAM Identity Center run `aws sso login --profile <name>`",
-  expired:
+    `AWS_SESSION_TOKEN). Check AWS_ACCESS_KEY_ID / AWS_SESSION_TOKEN or the profile in use (${terms.profile}); ` +
+    "with IAM Identity Center run `aws sso login --profile <name>`",
+  expired: () =>
     "the session token has expired. Refresh it: `aws sso login --profile <name>` for IAM Identity Center, or " +
     "new temporary keys in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN",
 };
@@ -179,8 +183,9 @@ export class CredentialsError extends ImportJobsError implements ImportJobsError
   ) {
     super(
       "CredentialsError",
-      `Mail Manager did not accept the credentials for address list \`${context.addressListId}\` in region ` +
-        `${context.region} (${context.serviceErrorName}): ${CREDENTIALS_FIX[context.fault]}.`,
+      (terms) =>
+        `Mail Manager did not accept the credentials for address list \`${context.addressListId}\` in region ` +
+        `${context.region} (${context.serviceErrorName}): ${CREDENTIALS_FIX[context.fault](terms)}.`,
       options,
     );
     this.addressListId = context.addressListId;
@@ -204,9 +209,10 @@ export class ThrottledError extends ImportJobsError implements ImportJobsErrorCo
   ) {
     super(
       "ThrottledError",
-      `Mail Manager throttled ${context.operation ?? LIST_OPERATION} for address list \`${context.addressListId}\` in region ` +
+      (terms) =>
+        `Mail Manager throttled ${context.operation ?? LIST_OPERATION} for address list \`${context.addressListId}\` in region ` +
         `${context.region} after ${context.attempts} attempt${context.attempts === 1 ? "" : "s"}. ` +
-        `Raise \`maxAttempts\` (e.g. to ${Math.max(context.attempts * 2, 8)}) or run fewer lookups at once.`,
+        `Raise ${terms.argument("maxAttempts")} (e.g. to ${Math.max(context.attempts * 2, 8)}) or run fewer lookups at once.`,
       options,
     );
     this.addressListId = context.addressListId;
@@ -229,15 +235,14 @@ export class PaginationError extends ImportJobsError implements ImportJobsErrorC
   readonly pages: number;
 
   constructor(context: ImportJobsErrorContext & { readonly fault: PaginationFault; readonly pages: number }) {
-    super(
-      "PaginationError",
+    super("PaginationError", (terms) =>
       context.fault === "repeated-token"
         ? `ListAddressListImportJobs for address list \`${context.addressListId}\` in region ${context.region} ` +
-            `returned a NextToken it had already returned (after page ${context.pages}); stopped instead of ` +
-            "looping forever. The endpoint pages incorrectly: check `endpoint`, or retry later."
+          `returned a NextToken it had already returned (after page ${context.pages}); stopped instead of ` +
+          `looping forever. The endpoint pages incorrectly: check ${terms.argument("endpoint")}, or retry later.`
         : `ListAddressListImportJobs for address list \`${context.addressListId}\` in region ${context.region} ` +
-            `still had more pages after the cap of ${context.pages} pages; stopped. Either jobs are being ` +
-            "created faster than they can be listed (retry later) or the endpoint never ends its listing.",
+          `still had more pages after the cap of ${context.pages} pages; stopped. Either jobs are being ` +
+          "created faster than they can be listed (retry later) or the endpoint never ends its listing.",
     );
     this.addressListId = context.addressListId;
     this.region = context.region;
@@ -257,15 +262,18 @@ export class ServiceError extends ImportJobsError implements ImportJobsErrorCont
   constructor(
     context: ImportJobsErrorContext & {
       readonly serviceErrorName: string;
-      readonly detail: string;
+      /** The service's words, and a hint that may name arguments. */
+      readonly detail: string | Describe;
       readonly operation?: string;
     },
     options?: { cause?: unknown },
   ) {
     super(
       "ServiceError",
-      `${context.operation ?? LIST_OPERATION} failed for address list \`${context.addressListId}\` in region ` +
-        `${context.region}: ${context.serviceErrorName}: ${context.detail}`,
+      (terms) =>
+        `${context.operation ?? LIST_OPERATION} failed for address list \`${context.addressListId}\` in region ` +
+        `${context.region}: ${context.serviceErrorName}: ` +
+        (typeof context.detail === "string" ? context.detail : context.detail(terms)),
       options,
     );
     this.addressListId = context.addressListId;
@@ -290,12 +298,15 @@ export class ImportJobFailedError extends ImportJobsError {
   constructor(context: {
     readonly addressListId: string;
     readonly jobs: readonly ImportJob[];
-    readonly reason?: string;
+    /** Why, e.g. "did not meet the policy (FAILED)". @default "did not complete" */
+    readonly reason?: string | Describe;
   }) {
+    const reason = context.reason ?? "did not complete";
     super(
       "ImportJobFailedError",
-      `${context.jobs.length} import job${context.jobs.length === 1 ? "" : "s"} of address list ` +
-        `\`${context.addressListId}\` ${context.reason ?? "did not complete"}: ` +
+      (terms) =>
+        `${context.jobs.length} import job${context.jobs.length === 1 ? "" : "s"} of address list ` +
+        `\`${context.addressListId}\` ${typeof reason === "string" ? reason : reason(terms)}: ` +
         `${context.jobs.map(describeJob).join("; ")}. Fix the input file and create a new import job.`,
     );
     this.addressListId = context.addressListId;
@@ -318,20 +329,20 @@ export class WaitTimeoutError extends ImportJobsError {
     readonly maxWaitTime: number;
   }) {
     const neverStarted = context.jobs.some((job) => job.status === "CREATED");
-    super(
-      "WaitTimeoutError",
+    super("WaitTimeoutError", (terms) =>
       context.jobs.length === 0
         ? // Nothing was selected (`select` with no matching job yet): there is no job to describe.
           `No import job of address list \`${context.addressListId}\` matched the selection within ` +
-            `${context.maxWaitTime} s. Create and start an import job, or check \`jobIds\`/\`select\` and the ` +
-            "filters; raise `maxWaitTime` if a job is about to be created."
+          `${context.maxWaitTime} s. Create and start an import job, or check ${terms.argument("jobIds")}/` +
+          `${terms.argument("select")} and the filters; raise ${terms.argument("maxWaitTime")} if a job is ` +
+          "about to be created."
         : `${context.jobs.length} import job${context.jobs.length === 1 ? "" : "s"} of address list ` +
-            `\`${context.addressListId}\` did not finish within ${context.maxWaitTime} s: ` +
-            `${context.jobs.map(describeJob).join("; ")}. ` +
-            (neverStarted
-              ? "A job still CREATED was probably never started: upload its file and call StartAddressListImportJob. "
-              : "") +
-            "Raise `maxWaitTime` if the imports are just slow.",
+          `\`${context.addressListId}\` did not finish within ${context.maxWaitTime} s: ` +
+          `${context.jobs.map(describeJob).join("; ")}. ` +
+          (neverStarted
+            ? "A job still CREATED was probably never started: upload its file and call StartAddressListImportJob. "
+            : "") +
+          `Raise ${terms.argument("maxWaitTime")} if the imports are just slow.`,
     );
     this.addressListId = context.addressListId;
     this.jobs = context.jobs;
@@ -345,43 +356,55 @@ export class WaitAbortedError extends ImportJobsError {
   readonly addressListId: string;
   /** The signal's `reason`, as given to `AbortController#abort` (a DOMException "AbortError" by default). */
   readonly reason: unknown;
+  /** The jobs being waited for, as last seen (empty before the first poll). */
+  readonly jobs: readonly ImportJob[];
 
-  constructor(context: { readonly addressListId: string; readonly reason: unknown }) {
+  constructor(context: {
+    readonly addressListId: string;
+    readonly reason: unknown;
+    /** The jobs as the last poll saw them. */
+    readonly jobs?: readonly ImportJob[];
+    /** The ids waited for, when no poll has seen the jobs yet. */
+    readonly jobIds?: readonly string[];
+  }) {
+    const jobs = context.jobs ?? [];
+    const ids = context.jobIds ?? [];
+    const what =
+      jobs.length === 1
+        ? `import job ${jobs[0].jobId} (${jobs[0].status})`
+        : jobs.length > 1
+          ? `${jobs.length} import jobs (${jobs.map((job) => `${job.jobId} ${job.status}`).join(", ")})`
+          : ids.length > 0
+            ? `import job${ids.length === 1 ? "" : "s"} ${ids.join(", ")}`
+            : "import jobs";
+    const why = reasonText(context.reason);
     super(
       "WaitAbortedError",
-      `The wait for import jobs of address list \`${context.addressListId}\` was aborted through its ` +
-        `\`abortSignal\`${describeReason(context.reason)}. Nothing was changed; wait again when needed.`,
+      (terms) =>
+        `Stopped waiting for ${what} of address list \`${context.addressListId}\`: ` +
+        (why === undefined
+          ? `its ${terms.argument("abortSignal")} fired. Nothing was changed; wait again when needed.`
+          : `${why.replace(/\.$/, "")}.`),
       { cause: context.reason },
     );
     this.addressListId = context.addressListId;
     this.reason = context.reason;
+    this.jobs = jobs;
   }
 }
 
-/** " (reason)" for an abort reason worth showing; "" for the default DOMException and for nothing. */
-function describeReason(reason: unknown): string {
+/** An abort reason's words, or undefined for the default DOMException and for nothing. */
+function reasonText(reason: unknown): string | undefined {
   // Duck-typed: the default reason is a DOMException, from whichever realm made the signal.
   const { name, message } = (typeof reason === "object" && reason !== null ? reason : {}) as {
     name?: unknown;
     message?: unknown;
   };
   if (reason === undefined || name === "AbortError") {
-    return "";
+    return undefined;
   }
   const text = typeof message === "string" ? message : String(reason);
-  return text === "" ? "" : ` (${text})`;
-}
-
-/** True when `error` is named `name`, or its message (or the string itself) carries the `[name]` tag. */
-function hasErrorName(error: unknown, name: ImportJobsErrorName): boolean {
-  if (typeof error === "string") {
-    return error.includes(`[${name}]`);
-  }
-  if (typeof error !== "object" || error === null) {
-    return false;
-  }
-  const { name: actual, message } = error as { name?: unknown; message?: unknown };
-  return actual === name || (typeof message === "string" && message.includes(`[${name}]`));
+  return text === "" ? undefined : text;
 }
 
 /**
@@ -390,106 +413,24 @@ function hasErrorName(error: unknown, name: ImportJobsErrorName): boolean {
  * @example
  * try { await getAddressListImportJobs(args); } catch (e) { if (!isImportJobsError(e)) throw e; }
  */
-export function isImportJobsError(error: unknown): error is ImportJobsError {
-  return ERROR_NAMES.some((name) => hasErrorName(error, name));
-}
-
-/**
- * True for an {@link InvalidArgumentError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isInvalidArgumentError(error)) { ... }
- */
-export function isInvalidArgumentError(error: unknown): error is InvalidArgumentError {
-  return hasErrorName(error, "InvalidArgumentError");
-}
-
-/**
- * True for an {@link AddressListNotFoundError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isAddressListNotFoundError(error)) { ... }
- */
-export function isAddressListNotFoundError(error: unknown): error is AddressListNotFoundError {
-  return hasErrorName(error, "AddressListNotFoundError");
-}
-
-/**
- * True for an {@link AccessDeniedError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isAccessDeniedError(error)) { ... }
- */
-export function isAccessDeniedError(error: unknown): error is AccessDeniedError {
-  return hasErrorName(error, "AccessDeniedError");
-}
-
-/**
- * True for a {@link ThrottledError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isThrottledError(error)) { ... }
- */
-export function isThrottledError(error: unknown): error is ThrottledError {
-  return hasErrorName(error, "ThrottledError");
-}
-
-/**
- * True for a {@link PaginationError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isPaginationError(error)) { ... }
- */
-export function isPaginationError(error: unknown): error is PaginationError {
-  return hasErrorName(error, "PaginationError");
-}
-
-/**
- * True for a {@link ServiceError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isServiceError(error)) { ... }
- */
-export function isServiceError(error: unknown): error is ServiceError {
-  return hasErrorName(error, "ServiceError");
-}
-
-/**
- * True for an {@link ImportJobFailedError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isImportJobFailedError(error)) { ... }
- */
-export function isImportJobFailedError(error: unknown): error is ImportJobFailedError {
-  return hasErrorName(error, "ImportJobFailedError");
-}
-
-/**
- * True for a {@link WaitTimeoutError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isWaitTimeoutError(error)) { ... }
- */
-export function isWaitTimeoutError(error: unknown): error is WaitTimeoutError {
-  return hasErrorName(error, "WaitTimeoutError");
-}
-
-/**
- * True for a {@link CredentialsError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isCredentialsError(error)) { ... }
- */
-export function isCredentialsError(error: unknown): error is CredentialsError {
-  return hasErrorName(error, "CredentialsError");
-}
-
-/**
- * True for a {@link WaitAbortedError}, also when only its message crossed a process boundary.
- *
- * @example
- * if (isWaitAbortedError(error)) { ... }
- */
-export function isWaitAbortedError(error: unknown): error is WaitAbortedError {
-  return hasErrorName(error, "WaitAbortedError");
-}
+export const isImportJobsError = errorGuard<ImportJobsError>(...ERROR_NAMES);
+/** True for an {@link InvalidArgumentError}. @example if (isInvalidArgumentError(error)) { ... } */
+export const isInvalidArgumentError = errorGuard<InvalidArgumentError>("InvalidArgumentError");
+/** True for an {@link AddressListNotFoundError}. @example if (isAddressListNotFoundError(error)) { ... } */
+export const isAddressListNotFoundError = errorGuard<AddressListNotFoundError>("AddressListNotFoundError");
+/** True for an {@link AccessDeniedError}. @example if (isAccessDeniedError(error)) { ... } */
+export const isAccessDeniedError = errorGuard<AccessDeniedError>("AccessDeniedError");
+/** True for a {@link ThrottledError}. @example if (isThrottledError(error)) { ... } */
+export const isThrottledError = errorGuard<ThrottledError>("ThrottledError");
+/** True for a {@link PaginationError}. @example if (isPaginationError(error)) { ... } */
+export const isPaginationError = errorGuard<PaginationError>("PaginationError");
+/** True for a {@link ServiceError}. @example if (isServiceError(error)) { ... } */
+export const isServiceError = errorGuard<ServiceError>("ServiceError");
+/** True for an {@link ImportJobFailedError}. @example if (isImportJobFailedError(error)) { ... } */
+export const isImportJobFailedError = errorGuard<ImportJobFailedError>("ImportJobFailedError");
+/** True for a {@link WaitTimeoutError}. @example if (isWaitTimeoutError(error)) { ... } */
+export const isWaitTimeoutError = errorGuard<WaitTimeoutError>("WaitTimeoutError");
+/** True for a {@link CredentialsError}. @example if (isCredentialsError(error)) { ... } */
+export const isCredentialsError = errorGuard<CredentialsError>("CredentialsError");
+/** True for a {@link WaitAbortedError}. @example if (isWaitAbortedError(error)) { ... } */
+export const isWaitAbortedError = errorGuard<WaitAbortedError>("WaitAbortedError");

@@ -7,9 +7,8 @@ import { lookupOnce } from "./lookupOnce";
 import { assertValidArgs } from "./validateArgs";
 
 /**
- * What the caller knows beyond the arguments: region and profile defaults (the `aws:region` /
- * `aws:profile` stack config or an `aws.Provider`'s settings; arguments win over these, these win over
- * the environment) and the program run that cached passes belong to.
+ * What the caller knows beyond the arguments: region and profile defaults (arguments win over these,
+ * these over the environment) and the program run that cached passes belong to.
  */
 export interface LookupContext {
   /** Region to use when `args.region` is not given. @default the environment's, then the profile's */
@@ -26,9 +25,9 @@ export interface LookupContext {
 }
 
 /**
- * The whole lookup without Pulumi: validate, build a client, walk every page (shared with identical
- * lookups unless `cache: false`), build the result. `getAddressListImportJobs` adds the Pulumi config
- * and provider defaults; a dynamic provider calls this directly (it has no `@pulumi/pulumi` runtime).
+ * The whole lookup without Pulumi: validate, then walk every page (shared with identical lookups unless
+ * `cache: false`) and build the result. The dynamic providers call it directly: their host has no
+ * Pulumi runtime, so no stack config.
  *
  * @example
  * const result = await fetchAddressListImportJobs({ addressListId: "al-1", cache: false }, { region: "eu-west-1" });

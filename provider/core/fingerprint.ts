@@ -7,9 +7,8 @@ const CHUNK_CHARS = 64 * 1024;
 const MAX_SHAPES = 16;
 
 /**
- * Writes the canonical JSON of `value` into `hash` in chunks. Plain functions and a closure, not a
- * class: this code is serialised into dynamic providers, and Pulumi's closure serialiser rewrites
- * classes as old-style functions, which loses class field initialisers.
+ * Writes the canonical JSON of `value` into `hash` in chunks. No class: the dynamic-provider tests
+ * closure-serialise the inner providers, and the serialiser drops class field initialisers.
  */
 function hashCanonicalJson(value: unknown, hash: Hash): void {
   let buffer = "";
@@ -81,10 +80,9 @@ interface Shape {
 }
 
 /**
- * A copy of `record` with its defined members in the order of `sortedKeys`, when `JSON.stringify` of
- * it writes exactly the canonical text: only primitive members (no nesting, nothing `toJSON` could
- * change); undefined otherwise. The caller has checked that no key is an array index (JavaScript would
- * put those first, whatever the insertion order).
+ * `record`'s defined members in `sortedKeys` order when all are primitives (so `JSON.stringify` of the
+ * copy is the canonical text), else undefined. No key may be an array index: JavaScript puts those
+ * first whatever the insertion order.
  */
 function sortedFlatCopy(
   record: Record<string, unknown>,

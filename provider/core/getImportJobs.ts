@@ -1,5 +1,6 @@
 import { GetAddressListImportJobCommand, type MailManagerClient } from "@aws-sdk/client-mailmanager";
 import { ImportJobFailedError, InvalidArgumentError } from "./errors";
+import { argumentFailure } from "./terms";
 import { mapConcurrently } from "./mapConcurrently";
 import { mapServiceError } from "./mapServiceError";
 import { normalizeImportJob } from "./normalizeImportJob";
@@ -8,7 +9,6 @@ import type { ImportJob } from "./types";
 /** GetAddressListImportJob requests in flight at once for one poll. */
 export const GET_CONCURRENCY = 5;
 
-/** What to read. */
 export interface GetImportJobsInput {
   /** Client to call, e.g. from `createClient`; it is not destroyed here. */
   readonly client: MailManagerClient;
@@ -28,7 +28,6 @@ export interface GetImportJobsInput {
   readonly abortSignal?: AbortSignal;
 }
 
-/** The SDK error's name, or "" when it has none. */
 const errorName = (error: unknown): string =>
   typeof error === "object" && error !== null && typeof (error as { name?: unknown }).name === "string"
     ? (error as { name: string }).name
@@ -36,8 +35,7 @@ const errorName = (error: unknown): string =>
 
 /**
  * Reads the given import jobs with one `GetAddressListImportJob` each, at most {@link GET_CONCURRENCY}
- * at a time, and returns them in the order of the ids (each once). What the waiter polls
- * with `jobIds`: one request per job instead of every page of the list.
+ * at a time, in the order of the ids (each once): the waiter's poll with `jobIds`.
  *
  * - An id the service does not know, or a job of another address list, fails with an
  *   `InvalidArgumentError` naming every such id (a typo must not cost `maxWaitTime`).
@@ -93,12 +91,13 @@ export async function getImportJobs(input: GetImportJobsInput): Promise<ImportJo
       ...elsewhere.map((r) => `${r.jobId} belongs to address list \`${r.job!.addressListId}\``),
     ];
     throw new InvalidArgumentError([
-      {
-        property: "jobIds",
-        reason:
-          `Expected every \`jobIds\` entry to be an import job of address list \`${addressListId}\` in region ` +
-          `${region}, but ${parts.join("; ")}. Check the ids, \`addressListId\` and \`region\`.`,
-      },
+      argumentFailure(
+        "jobIds",
+        (t) =>
+          `Expected every ${t.argument("jobIds")} entry to be an import job of address list \`${addressListId}\` ` +
+          `in region ${region}, but ${parts.join("; ")}. Check the ids, ${t.argument("addressListId")} and ` +
+          `${t.argument("region")}.`,
+      ),
     ]);
   }
   return read.map((r) => r.job!);

@@ -13,7 +13,6 @@ export const MAX_PAGE_SIZE = 50;
 /** Pages read before giving up: 500,000 jobs at 50 per page, far beyond any real list. */
 export const DEFAULT_MAX_PAGES = 10_000;
 
-/** What to list and how. */
 export interface ListImportJobPagesInput {
   /** Client to call, e.g. from `createClient`; it is not destroyed here. */
   readonly client: MailManagerClient;
@@ -30,8 +29,8 @@ export interface ListImportJobPagesInput {
 }
 
 /**
- * The one page iterator over ListAddressListImportJobs: yields each page's jobs, lazily, until the
- * service stops returning a `NextToken`.
+ * The one page iterator over ListAddressListImportJobs: yields each page's jobs until the service
+ * returns no `NextToken`.
  *
  * - A `NextToken` seen before (repeated or cyclic) ends the walk with a `PaginationError`; the SDK
  *   paginator would loop forever on it and, even with `stopOnSameToken`, misses an A → B → A cycle

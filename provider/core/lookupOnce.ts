@@ -1,15 +1,12 @@
 /**
- * Runs `lookup` once per `key` within one `scope` (a Pulumi program run) and hands every caller the
- * same promise, so identical lookups in one program share one pagination pass. The in-flight promise is
- * stored (concurrent callers wait for the first pass instead of starting their own); a rejected one is
- * removed, so a failed lookup is retried by the next caller.
+ * Runs `lookup` once per `key` within one `scope` and hands every caller the same promise, so identical
+ * lookups share one pagination pass, concurrent ones included; a rejected pass is forgotten, so the next
+ * caller retries.
  *
- * The scope is an object that lives exactly as long as the run (the Pulumi resource monitor client):
- * an Automation API inline program runs again and again in one process, and a later run must see jobs
- * created since. Scopes are held weakly, so a finished run's results are garbage-collected.
- *
- * The store lives on `globalThis` under a registered symbol rather than in a module-level variable: a
- * dynamic provider serialises the functions it calls, and module state would be captured by value.
+ * `scope` lives exactly as long as one program run (the Pulumi resource monitor client): an Automation
+ * API inline program runs again and again in one process, and a later run must see jobs created since.
+ * Scopes are held weakly. The store is on `globalThis` under a registered symbol: one per process,
+ * even across duplicate copies of the package.
  *
  * @example
  * const jobs = await lookupOnce(pulumi.runtime.getMonitor() ?? globalThis, key, () => collectImportJobs(input));

@@ -7,11 +7,8 @@ import type {
   SortOrder,
 } from "./types";
 
-/**
- * The argument and result types of the lookup, apart from the Pulumi forms that use them: the
- * Pulumi-free entry (`client.ts`), the core and the bin import them from here, so that neither their
- * code nor their declarations load `@pulumi/pulumi`.
- */
+// The lookup's argument and result types, apart from the Pulumi forms that use them: the Pulumi-free
+// entry (client.ts), the core and the bin import them without loading @pulumi/pulumi.
 
 /** Arguments of {@link getAddressListImportJobs}. */
 export interface GetAddressListImportJobsArgs {

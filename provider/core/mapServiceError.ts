@@ -10,6 +10,7 @@ import {
   type ImportJobsErrorContext,
 } from "./errors";
 import { REQUEST_TIMEOUT_ENV } from "./createClient";
+import type { Describe } from "./terms";
 
 /** The IAM action behind ListAddressListImportJobs (Service Authorization Reference, Mail Manager). */
 export const LIST_IMPORT_JOBS_ACTION = "ses:ListAddressListImportJobs";
@@ -23,6 +24,11 @@ export interface ServiceErrorContext extends ImportJobsErrorContext {
   readonly maxAttempts: number;
   /** The operation that failed. @default "ListAddressListImportJobs" */
   readonly operation?: "ListAddressListImportJobs" | "GetAddressListImportJob";
+}
+
+/** "1 attempt", "3 attempts". */
+function times(attempts: number): string {
+  return `${attempts} attempt${attempts === 1 ? "" : "s"}`;
 }
 
 /**
@@ -64,8 +70,8 @@ interface SdkErrorShape {
  * try { await client.send(command); } catch (e) { throw mapServiceError(e, { addressListId, region, maxAttempts }); }
  */
 export function mapServiceError(error: unknown, context: ServiceErrorContext): ImportJobsError {
-  // By name, not `instanceof`: a serialised copy of the error classes has no shared prototype chain.
-  if (typeof error === "object" && error !== null && isImportJobsError(error)) {
+  // By name, not `instanceof`: the package may be loaded twice (program and provider host).
+  if (isImportJobsError(error)) {
     return error;
   }
   const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
@@ -94,28 +100,34 @@ export function mapServiceError(error: unknown, context: ServiceErrorContext): I
   if (name === "ThrottlingException" || status === 429) {
     return new ThrottledError({ ...base, attempts, operation }, options);
   }
-  let detail = message;
+  let text = message;
+  let hint: Describe = () => "";
   if (name === "SyntaxError" && status !== undefined && status < 300) {
     // The SDK appends a hint about its hidden `$response` on a new line; the first line says it all.
-    detail =
-      `${message.split("\n")[0]} (HTTP ${status} with a body that is not valid JSON, after ${attempts} ` +
-      `attempt${attempts === 1 ? "" : "s"}; the response was cut short or the endpoint is not Mail Manager: ` +
-      `check \`endpoint\` and any proxy, or raise \`maxAttempts\`, now ${context.maxAttempts})`;
+    text = message.split("\n")[0];
+    hint = (t) =>
+      ` (HTTP ${status} with a body that is not valid JSON, after ${times(attempts)}; the response was cut ` +
+      `short or the endpoint is not Mail Manager: check ${t.argument("endpoint")} and any proxy, or raise ` +
+      `${t.argument("maxAttempts")}, now ${context.maxAttempts})`;
   } else if (status !== undefined && status >= 500) {
-    detail += ` (HTTP ${status} after ${attempts} attempt${attempts === 1 ? "" : "s"}; raise \`maxAttempts\`, now ${context.maxAttempts}, to retry longer)`;
+    hint = (t) =>
+      ` (HTTP ${status} after ${times(attempts)}; raise ${t.argument("maxAttempts")}, now ${context.maxAttempts}, to retry longer)`;
   } else if (name === "TimeoutError" && (sdk.code === undefined || sdk.code === "ETIMEDOUT")) {
     // The SDK also names a reset connection TimeoutError (code ECONNRESET); that one falls through below.
-    detail +=
-      ` (no complete response within the request timeout, ${attempts} attempt${attempts === 1 ? "" : "s"}; ` +
-      `check \`endpoint\` and the network, or raise \`maxAttempts\` (now ${context.maxAttempts}) or ` +
+    hint = (t) =>
+      ` (no complete response within the request timeout, ${times(attempts)}; check ${t.argument("endpoint")} ` +
+      `and the network, or raise ${t.argument("maxAttempts")} (now ${context.maxAttempts}) or ` +
       `${REQUEST_TIMEOUT_ENV} (milliseconds))`;
   } else if (
     (error ?? {}) instanceof Object &&
     (error as { refusedCode?: unknown }).refusedCode === "ECONNREFUSED"
   ) {
-    detail += " (ECONNREFUSED: nothing listens at the endpoint; check `endpoint`, or start the emulator)";
+    hint = (t) =>
+      ` (ECONNREFUSED: nothing listens at the endpoint; check ${t.argument("endpoint")}, or start the emulator)`;
   } else if (typeof sdk.code === "string" && /^E[A-Z]+$/.test(sdk.code)) {
-    detail += ` (${sdk.code}: could not reach the endpoint; check \`endpoint\` and the network)`;
+    const code = sdk.code;
+    hint = (t) => ` (${code}: could not reach the endpoint; check ${t.argument("endpoint")} and the network)`;
   }
+  const detail: Describe = (t) => text + hint(t);
   return new ServiceError({ ...base, serviceErrorName: name, detail, operation }, options);
 }

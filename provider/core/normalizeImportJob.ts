@@ -1,19 +1,33 @@
 import type { ImportJob as SdkImportJob } from "@aws-sdk/client-mailmanager";
 import type { ImportDataType, ImportJob, ImportJobStatus } from "./types";
 
+/**
+ * Every member of an {@link ImportJob}, in the one order jobs are written in: the normaliser's key order
+ * (so equal jobs stringify to equal bytes) and the CSV columns.
+ */
+export const JOB_KEYS = [
+  "jobId",
+  "name",
+  "status",
+  "importDataType",
+  "addressListId",
+  "importedItemsCount",
+  "failedItemsCount",
+  "createdTimestamp",
+  "startTimestamp",
+  "completedTimestamp",
+  "error",
+] as const satisfies readonly (keyof ImportJob)[];
+
 /** ISO-8601 UTC text of a timestamp, or undefined when absent or not a valid date. */
 function isoTimestamp(value: Date | undefined): string | undefined {
   return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : undefined;
 }
 
 /**
- * Turns one job as the SDK returns it into an {@link ImportJob}.
- *
- * The result is plain JSON on purpose: dynamic-provider outputs go through `Struct.fromJavaScript`,
- * where a `Date` silently becomes `{}` and an `undefined` value fails the RPC (docs/MAINTAINING.md,
- * "Pulumi constraints"). So absent values are left out rather than set to
- * `undefined`, and the keys are written in one fixed order so that `JSON.stringify` of equal jobs gives
- * equal bytes. `PreSignedUrl` is dropped: it is sensitive and re-signed on every call.
+ * Turns one job as the SDK returns it into an {@link ImportJob}: plain JSON (outputs cross gRPC as a
+ * `Struct`, where a `Date` becomes `{}` and an `undefined` member fails), absent values left out, keys in
+ * {@link JOB_KEYS} order. `PreSignedUrl` is dropped: it is sensitive and re-signed on every call.
  *
  * @example
  * normalizeImportJob({ JobId: "job-1", Name: "march", Status: "COMPLETED", PreSignedUrl: "https://…",
@@ -23,10 +37,9 @@ function isoTimestamp(value: Date | undefined): string | undefined {
  * //     addressListId: "al-1", createdTimestamp: "2023-11-14T22:13:20.000Z" }
  */
 export function normalizeImportJob(raw: SdkImportJob): ImportJob {
-  // One object literal for the keys every job has, then the optional ones in their fixed places; no
-  // helper closure per job (this runs once per job, 100 000 times for a large list).
-  // Required members are typed `| undefined` by the SDK and not enforced at runtime; "" keeps the
-  // record well-typed without inventing data.
+  // Written out in JOB_KEYS order rather than looped over it: this runs 100,000 times for a large list
+  // (tests/unit/normalizeImportJob.test.ts holds the two orders equal). Required members are typed
+  // `| undefined` by the SDK and not enforced at runtime; "" keeps the record well-typed.
   const job: Record<string, string | number> = {
     jobId: raw.JobId ?? "",
     name: raw.Name ?? "",

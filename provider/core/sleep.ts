@@ -1,7 +1,4 @@
-/**
- * The waiter's real clock, in one module so that tests replace it (`sleep` and `now` are options of
- * `waitForImportJobs`) and never wait for real.
- */
+// The waiter's real clock; tests pass their own `sleep` and `now` to `waitForImportJobs`.
 
 /**
  * Resolves after `ms` milliseconds.

@@ -1,7 +1,6 @@
 import { compareImportJobs } from "./compareImportJobs";
 import type { ImportJob } from "./types";
 
-/** What the order looks at: the creation time, then the id. */
 type Orderable = Pick<ImportJob, "createdTimestamp" | "jobId">;
 
 /**
@@ -107,14 +106,10 @@ function sortedIndices(keys: Float64Array): Uint32Array {
 }
 
 /**
- * `jobs` in the package's order ({@link compareImportJobs}), as a new array (`jobs` is left as it was):
- * exactly what `[...jobs].sort(compareImportJobs)` gives, element for element (both are stable), in a
- * fraction of the time for a large list.
- *
- * A comparator sort calls back into JavaScript about n·log₂n times (1.7 million calls for 100 000
- * jobs). Here each creation time becomes a number that orders like its text, a radix sort orders the
- * numbers, and only jobs created in the same millisecond are compared by id. A creation time in any other form than `Date#toISOString`'s (which
- * `normalizeImportJob` always writes) falls back to the comparator sort.
+ * `jobs` in the package's order, as a new array: exactly what `[...jobs].sort(compareImportJobs)` gives
+ * (both are stable), without its 1.7 million comparator calls for 100 000 jobs. Creation times become
+ * numbers for a radix sort; only jobs of the same millisecond are compared by id. A creation time not in
+ * `Date#toISOString`'s form falls back to the comparator sort.
  *
  * @example
  * const oldestFirst = sortImportJobs(jobs); // same-instant jobs by jobId
@@ -128,7 +123,6 @@ export function sortImportJobs<T extends Orderable>(jobs: readonly T[]): T[] {
     if (key === undefined) return jobs.slice().sort(compareImportJobs);
     keys[i] = key + 1; // "" (-1) becomes 0: the radix sort takes non-negative keys
   }
-  // Jobs of one time keep their input order here, as a stable sort keeps equal elements.
   const order = sortedIndices(keys);
   const ordered = Array.from(order, (index) => jobs[index]);
   // Equal keys mean equal creation times (the key is one-to-one), so only the ids are left to compare.

@@ -5,12 +5,10 @@ import type { ImportJob, SortOrder } from "./types";
 export type { ImportJobsSummary } from "./lookupTypes";
 
 /**
- * Counts, totals, latest jobs and the two flags for `jobs`, in one pass. Keys are written in a fixed
- * order and absent summaries are left out, so the JSON of equal summaries is byte-identical. "Latest"
- * is the greatest job in the package's order ({@link compareImportJobs}), whatever order `jobs` is in.
- *
- * `sortedAs` says that `jobs` are already in that order (or its reverse): the latest jobs are then
- * read from that end, without comparing every job (100 000 jobs: about 40 ms less).
+ * Counts, totals, latest jobs and the two flags for `jobs`, with a fixed key order and absent summaries
+ * left out, so equal summaries give byte-identical JSON. "Latest" is the greatest job in the package's
+ * order ({@link compareImportJobs}). `sortedAs` says `jobs` are already in that order (or its reverse),
+ * so the latest are read from that end (100 000 jobs: about 40 ms less).
  *
  * @example
  * summarizeImportJobs(jobs).counts.FAILED; // 0 when none failed

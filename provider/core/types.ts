@@ -1,8 +1,4 @@
-/**
- * The shared vocabulary of the package: the import-job statuses and data types of the Mail Manager API
- * (`ImportJobStatus`, `ImportDataType` in the 2023-10-17 model) and the normalised, JSON-clean job
- * record every other module produces or consumes.
- */
+// The Mail Manager API's `ImportJobStatus` and `ImportDataType` (2023-10-17 model) and the normalised job.
 
 /** Every status an import job can have, in lifecycle order (the API's `ImportJobStatus` enum). */
 export const IMPORT_JOB_STATUSES = ["CREATED", "PROCESSING", "COMPLETED", "FAILED", "STOPPED"] as const;

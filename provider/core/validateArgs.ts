@@ -1,17 +1,28 @@
 import type { GetAddressListImportJobsArgs } from "./lookupTypes";
-import { show, unknownArgument, type NotArguments } from "./argumentMessages";
-import { InvalidArgumentError, type ArgumentFailure } from "./errors";
+import type { Terms } from "./terms";
+import { type ArgumentFailure } from "./errors";
+import { argumentFailure } from "./terms";
+import {
+  boolean,
+  enumOf,
+  integer,
+  nonEmptyString,
+  notAnObject,
+  oneOf,
+  ruleFailures,
+  show,
+  throwIfInvalid,
+  unknownKeyFailures,
+  type NotArguments,
+  type Rule,
+} from "./validationKit";
 import { MAX_PAGE_SIZE } from "./listImportJobPages";
 import { IMPORT_DATA_TYPES, IMPORT_JOB_STATUSES, SORT_ORDERS } from "./types";
 
 /**
- * Every rule for the arguments of `getAddressListImportJobs`, in one place. `validateArgs` returns the
- * failures as data (what a dynamic provider's `check` returns); `assertValidArgs` throws them. Both run
- * before any request, so a bad argument never costs a call.
+ * Every rule for the arguments of `getAddressListImportJobs`. `validateArgs` returns the failures as data
+ * (what a dynamic provider's `check` returns); `assertValidArgs` throws them; both before any request.
  */
-
-/** A field's rule: the reason it is rejected, or undefined when it is fine. Absent fields are not checked. */
-type Rule = (value: unknown) => string | undefined;
 
 /** The model's `AddressListId`: 1–255 characters, `^[a-zA-Z0-9-]+$`. */
 const ADDRESS_LIST_ID_PATTERN = /^[a-zA-Z0-9-]{1,255}$/;
@@ -29,42 +40,6 @@ const MAX_REGION_LENGTH = 50;
 /** Largest `maxAttempts`: the SDK's retry quota (500 tokens, 5 per throttling retry) allows no more. */
 export const MAX_ATTEMPTS_LIMIT = 100;
 
-/** "one of "A", "B" or "C"" for a message. */
-function oneOf(values: readonly string[]): string {
-  const quoted = values.map((v) => `"${v}"`);
-  return `one of ${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
-}
-
-const isInteger = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value);
-
-const integerFrom =
-  (field: string, min: number, max?: number): Rule =>
-  (value) =>
-    isInteger(value) && value >= min && (max === undefined || value <= max)
-      ? undefined
-      : max === undefined
-        ? `Expected \`${field}\` to be an integer of at least ${min}, got ${show(value)}.`
-        : `Expected \`${field}\` to be an integer from ${min} to ${max}, got ${show(value)}.`;
-
-const enumOf =
-  (field: string, allowed: readonly string[]): Rule =>
-  (value) =>
-    typeof value === "string" && allowed.includes(value)
-      ? undefined
-      : `Expected \`${field}\` to be ${oneOf(allowed)}, got ${show(value)}.`;
-
-const boolean =
-  (field: string): Rule =>
-  (value) =>
-    typeof value === "boolean" ? undefined : `Expected \`${field}\` to be true or false, got ${show(value)}.`;
-
-const nonEmptyString =
-  (field: string, example: string): Rule =>
-  (value) =>
-    typeof value === "string" && value.trim() !== ""
-      ? undefined
-      : `Expected \`${field}\` to be a non-empty string such as "${example}", got ${show(value)}.`;
-
 /** True when a `YYYY-MM-DD…` text names a day that exists: `Date.parse` rolls 2024-02-30 over to March 1. */
 function isCalendarDay(text: string): boolean {
   const [year, month, day] = text.slice(0, 10).split("-").map(Number);
@@ -73,76 +48,89 @@ function isCalendarDay(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= lastDay.getUTCDate();
 }
 
-const isoDate =
-  (field: string): Rule =>
-  (value) => {
-    const expected =
-      `Expected \`${field}\` to be an ISO-8601 date or date-time with a time zone, such as "2024-05-01" ` +
-      `or "2024-05-01T12:00:00Z", got ${show(value)}`;
-    if (typeof value !== "string" || !ISO_8601_PATTERN.test(value) || Number.isNaN(Date.parse(value))) {
-      return `${expected}.`;
-    }
-    return isCalendarDay(value) ? undefined : `${expected}, which is not a day of the calendar.`;
-  };
+const isoDate: Rule = (value, field) => {
+  const expected = (t: Terms) =>
+    `Expected ${t.argument(field)} to be an ISO-8601 date or date-time with a time zone, such as "2024-05-01" ` +
+    `or "2024-05-01T12:00:00Z", got ${show(value)}`;
+  if (typeof value !== "string" || !ISO_8601_PATTERN.test(value) || Number.isNaN(Date.parse(value))) {
+    return (t) => `${expected(t)}.`;
+  }
+  return isCalendarDay(value) ? undefined : (t) => `${expected(t)}, which is not a day of the calendar.`;
+};
+
+/** An http or https URL. */
+const endpointUrl: Rule = (value, field) => {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  return url && (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== ""
+    ? undefined
+    : (t) =>
+        `Expected ${t.argument(field)} to be an http or https URL such as "http://127.0.0.1:4566", got ${show(value)}.`;
+};
+
+/** The rules for where a list is and how to reach it, shared with the importer. */
+export const CLIENT_RULES = {
+  addressListId: (value, field) =>
+    typeof value === "string" && ADDRESS_LIST_ID_PATTERN.test(value)
+      ? undefined
+      : (t) =>
+          `Expected ${t.argument(field)} to be 1 to 255 letters, digits or hyphens (^[a-zA-Z0-9-]+$), such as ` +
+          `"al-123456789abc", got ${show(value)}.`,
+  region: (value, field) =>
+    typeof value === "string" && value.length <= MAX_REGION_LENGTH && REGION_PATTERN.test(value)
+      ? undefined
+      : (t) =>
+          `Expected ${t.argument(field)} to be an AWS region name such as "us-east-1", got ${show(value)}.`,
+  profile: nonEmptyString("default"),
+  endpoint: endpointUrl,
+  maxAttempts: integer(1, MAX_ATTEMPTS_LIMIT),
+} as const satisfies Record<string, Rule>;
 
 /** One rule per argument; the mapped type makes the compiler insist that every argument has one. */
 const RULES: { readonly [K in keyof GetAddressListImportJobsArgs]-?: Rule } = {
-  addressListId: (value) =>
-    typeof value === "string" && ADDRESS_LIST_ID_PATTERN.test(value)
-      ? undefined
-      : "Expected `addressListId` to be 1 to 255 letters, digits or hyphens (^[a-zA-Z0-9-]+$), such as " +
-        `"al-123456789abc", got ${show(value)}.`,
-  region: (value) =>
-    typeof value === "string" && value.length <= MAX_REGION_LENGTH && REGION_PATTERN.test(value)
-      ? undefined
-      : `Expected \`region\` to be an AWS region name such as "us-east-1", got ${show(value)}.`,
-  profile: nonEmptyString("profile", "default"),
-  endpoint: (value) => {
-    let url: URL | undefined;
-    try {
-      url = typeof value === "string" ? new URL(value) : undefined;
-    } catch {
-      url = undefined;
-    }
-    return url && (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== ""
-      ? undefined
-      : `Expected \`endpoint\` to be an http or https URL such as "http://127.0.0.1:4566", got ${show(value)}.`;
-  },
-  pageSize: integerFrom("pageSize", 1, MAX_PAGE_SIZE),
-  statuses: (value) => {
+  addressListId: CLIENT_RULES.addressListId,
+  region: CLIENT_RULES.region,
+  profile: CLIENT_RULES.profile,
+  endpoint: CLIENT_RULES.endpoint,
+  pageSize: integer(1, MAX_PAGE_SIZE),
+  statuses: (value, field) => {
     if (!Array.isArray(value) || value.length === 0) {
-      return (
-        `Expected \`statuses\` to be a non-empty array of ${IMPORT_JOB_STATUSES.join(", ")} ` +
-        `(leave it out for all), got ${show(value)}.`
-      );
+      return (t) =>
+        `Expected ${t.argument(field)} to be a non-empty array of ${IMPORT_JOB_STATUSES.join(", ")} ` +
+        `(leave it out for all), got ${show(value)}.`;
     }
     const index = value.findIndex((status) => !(IMPORT_JOB_STATUSES as readonly unknown[]).includes(status));
     return index === -1
       ? undefined
-      : `Expected \`statuses[${index}]\` to be ${oneOf(IMPORT_JOB_STATUSES)}, got ${show(value[index])}.`;
+      : (t) =>
+          `Expected ${t.argument(`${field}[${index}]`)} to be ${oneOf(IMPORT_JOB_STATUSES)}, got ${show(value[index])}.`;
   },
-  importDataType: enumOf("importDataType", IMPORT_DATA_TYPES),
-  nameRegex: (value) => {
+  importDataType: enumOf(IMPORT_DATA_TYPES),
+  nameRegex: (value, field) => {
     if (typeof value !== "string") {
-      return `Expected \`nameRegex\` to be a regular expression string such as "^march-", got ${show(value)}.`;
+      return (t) =>
+        `Expected ${t.argument(field)} to be a regular expression string such as "^march-", got ${show(value)}.`;
     }
     try {
       new RegExp(value);
       return undefined;
     } catch (error) {
-      return (
-        `Expected \`nameRegex\` to be a valid JavaScript regular expression, got ${show(value)} ` +
-        `(${(error as Error).message}).`
-      );
+      return (t) =>
+        `Expected ${t.argument(field)} to be a valid JavaScript regular expression, got ${show(value)} ` +
+        `(${(error as Error).message}).`;
     }
   },
-  createdAfter: isoDate("createdAfter"),
-  createdBefore: isoDate("createdBefore"),
-  sortOrder: enumOf("sortOrder", SORT_ORDERS),
-  limit: integerFrom("limit", 1),
-  includePreSignedUrls: boolean("includePreSignedUrls"),
-  maxAttempts: integerFrom("maxAttempts", 1, MAX_ATTEMPTS_LIMIT),
-  cache: boolean("cache"),
+  createdAfter: isoDate,
+  createdBefore: isoDate,
+  sortOrder: enumOf(SORT_ORDERS),
+  limit: integer(1),
+  includePreSignedUrls: boolean,
+  maxAttempts: CLIENT_RULES.maxAttempts,
+  cache: boolean,
 };
 
 /** Every argument of `getAddressListImportJobs`, in argument order (the keys of the rule table). */
@@ -159,23 +147,13 @@ export const ARGUMENT_NAMES = Object.keys(RULES) as readonly (keyof GetAddressLi
  * // → [{ property: "pageSize", reason: "Expected `pageSize` to be an integer from 1 to 50, got 0." }]
  */
 export function validateArgs(args: unknown, notArguments: NotArguments = {}): ArgumentFailure[] {
-  if (typeof args !== "object" || args === null || Array.isArray(args)) {
-    return [{ property: "args", reason: `Expected the arguments to be an object, got ${show(args)}.` }];
+  const notObject = notAnObject(args);
+  if (notObject) {
+    return [notObject];
   }
   const record = args as Record<string, unknown>;
-  const failures: ArgumentFailure[] = [];
   const allowed: readonly string[] = ARGUMENT_NAMES.filter((name) => notArguments[name] === undefined);
-  for (const name of allowed) {
-    const value = record[name];
-    // Absent optional arguments take their defaults; the one required argument is checked either way.
-    if (value === undefined && name !== "addressListId") {
-      continue;
-    }
-    const reason = RULES[name as keyof typeof RULES](value);
-    if (reason !== undefined) {
-      failures.push({ property: name, reason });
-    }
-  }
+  const failures = ruleFailures(record, RULES, allowed, ["addressListId"]);
   const after = record.createdAfter;
   const before = record.createdBefore;
   if (
@@ -184,19 +162,16 @@ export function validateArgs(args: unknown, notArguments: NotArguments = {}): Ar
     typeof before === "string" &&
     Date.parse(after) > Date.parse(before)
   ) {
-    failures.push({
-      property: "createdAfter",
-      reason: `Expected \`createdAfter\` (${show(after)}) to be no later than \`createdBefore\` (${show(before)}).`,
-    });
+    failures.push(
+      argumentFailure(
+        "createdAfter",
+        (t) =>
+          `Expected ${t.argument("createdAfter")} (${show(after)}) to be no later than ` +
+          `${t.argument("createdBefore")} (${show(before)}).`,
+      ),
+    );
   }
-  for (const key of Object.keys(record)) {
-    if (notArguments[key] !== undefined) {
-      failures.push({ property: key, reason: notArguments[key] });
-    } else if (!allowed.includes(key)) {
-      failures.push({ property: key, reason: unknownArgument(key, allowed) });
-    }
-  }
-  return failures;
+  return [...failures, ...unknownKeyFailures(record, allowed, notArguments)];
 }
 
 /**
@@ -206,8 +181,5 @@ export function validateArgs(args: unknown, notArguments: NotArguments = {}): Ar
  * assertValidArgs({ addressListId: "al 1" }); // throws: Expected `addressListId` to be 1 to 255 letters, ...
  */
 export function assertValidArgs(args: unknown): asserts args is GetAddressListImportJobsArgs {
-  const failures = validateArgs(args);
-  if (failures.length > 0) {
-    throw new InvalidArgumentError(failures);
-  }
+  throwIfInvalid(validateArgs(args));
 }

@@ -5,7 +5,11 @@ import { revealedBag, secretOutputs } from "./wireSecrets";
 
 /** A resource of the plugin: the provider operations the engine calls, given the provider's settings. */
 export interface PluginResource {
-  check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<provider.CheckResult>;
+  check(
+    urn: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<provider.CheckResult>;
   diff(
     id: string,
     olds: Record<string, unknown>,
@@ -29,6 +33,8 @@ export interface PluginResourceOptions {
   readonly operationInputs?: (urn: string) => Record<string, unknown>;
   /** Outputs of the dynamic provider that the plugin resource does not have. */
   readonly dropOutputs?: readonly string[];
+  /** Store the inputs the dynamic provider's `check` settles (defaults, derived values), not the given ones. */
+  readonly checkedInputs?: boolean;
 }
 
 /**
@@ -57,10 +63,15 @@ export function pluginResource(
     ...options.operationInputs?.(urn),
   });
   return {
-    async check(olds, news) {
+    async check(urn, olds, news) {
       const inputs = withProviderSettings(news, settings());
-      const result = await dynamic.check!(revealedBag(olds), revealedBag(inputs));
-      return { inputs, failures: result.failures ?? [] };
+      const extra = options.operationInputs?.(urn) ?? {};
+      const result = await dynamic.check!(revealedBag(olds), { ...revealedBag(inputs), ...extra });
+      if (!options.checkedInputs || result.inputs === undefined) {
+        return { inputs, failures: result.failures ?? [] };
+      }
+      const settled = Object.fromEntries(Object.entries(result.inputs).filter(([key]) => !(key in extra)));
+      return { inputs: secretOutputs(settled, inputs), failures: result.failures ?? [] };
     },
     async diff(id, olds, news) {
       const result = await dynamic.diff!(id, revealedBag(olds), revealedBag(news));

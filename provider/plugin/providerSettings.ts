@@ -1,10 +1,8 @@
 import { revealSecrets } from "./wireSecrets";
 
 /**
- * The provider's configuration: where the address lists are, for every call and resource of one
- * provider instance (the default provider, from `mailmanager-import-jobs:*` stack config, or an
- * explicit provider resource). The engine starts one plugin process per provider instance and sends
- * its configuration in `Configure`, so one object per process holds it.
+ * The provider's configuration, for every call and resource of one provider instance. The engine
+ * starts one plugin process per instance and sends it in `Configure`, so one object per process holds it.
  */
 export interface ProviderSettings {
   /** AWS region. @default the arguments', else the environment's, else the profile's */
@@ -15,7 +13,7 @@ export interface ProviderSettings {
   readonly endpoint?: string;
 }
 
-/** The settings the provider takes, in schema order. */
+/** In schema order. */
 export const PROVIDER_SETTING_KEYS = ["region", "profile", "endpoint"] as const;
 
 /**

@@ -1,6 +1,5 @@
 /**
- * The type token of the resource a URN names (`urn:pulumi:<stack>::<project>::<parent$…$type>::<name>`):
- * what the plugin dispatches its resource operations on.
+ * The type token of the resource a URN names (`urn:pulumi:<stack>::<project>::<parent$…$type>::<name>`).
  *
  * @example
  * resourceType("urn:pulumi:dev::app::mailmanager-import-jobs:index:ImportJobsGate::gate"); // "mailmanager-import-jobs:index:ImportJobsGate"

@@ -4,13 +4,10 @@ import type {
 } from "../pulumi/getAddressListImportJobs";
 import type { AddressListImportJobsInputs } from "../pulumi/addressListImportJobsProvider";
 import type { ImportJobsGateInputs, ImportJobsGateSummary } from "../pulumi/importJobsGateProvider";
+import type { AddressListImportInputs, AddressListImportSummary } from "../pulumi/addressListImportProvider";
 
-/**
- * The TypeScript definitions the plugin's schema is generated from (generateSchema.ts reads these
- * aliases, their properties, optionality and doc comments, with the TypeScript compiler). They are the
- * very types of the TypeScript data function, dynamic resources and waiter, so the two front ends
- * cannot drift apart: a new argument or result field changes the schema at the next build.
- */
+// What the schema generator reads (these aliases, their properties, optionality and doc comments). They
+// are the TypeScript front end's own types, so a new argument or result field changes the schema too.
 
 /** Arguments of the `getAddressListImportJobs` invoke: those of the TypeScript function. */
 export type SchemaFunctionInputs = GetAddressListImportJobsArgs;
@@ -29,6 +26,12 @@ export type SchemaGateInputs = ImportJobsGateInputs;
 
 /** Outputs of the `ImportJobsGate` resource: its inputs echoed, then what it accepted. */
 export type SchemaGateOutputs = ImportJobsGateInputs & ImportJobsGateSummary;
+
+/** Inputs of the `AddressListImport` resource: those of the dynamic resource (`content` is secret). */
+export type SchemaImportInputs = AddressListImportInputs;
+
+/** Outputs of the `AddressListImport` resource: its inputs echoed (but `content`), then the job. */
+export type SchemaImportOutputs = Omit<AddressListImportInputs, "content"> & AddressListImportSummary;
 
 /** The provider's configuration: where the lists are, as the function's arguments of the same names. */
 export type SchemaProviderConfig = Pick<GetAddressListImportJobsArgs, "region" | "profile" | "endpoint">;

@@ -6,15 +6,13 @@ import { ConfigureResponse } from "@pulumi/pulumi/proto/provider_pb";
 import type { PluginProvider } from "./createPluginProvider";
 import { settingsFromConfig } from "./providerSettings";
 
-/** A gRPC service implementation: one handler per method name. */
 type Implementation = Record<string, unknown>;
 
 /**
- * Serves the provider over gRPC with `@pulumi/pulumi/provider`'s `main`, plus the one thing that
- * server leaves out: its `Configure` accepts the provider's configuration but drops it (and
- * `CheckConfig`/`DiffConfig` answer "unimplemented", which the engine reads as "inputs accepted, no
- * replacement"). So the service implementation `main` registers is wrapped: `Configure` hands the
- * settings to the provider, then answers as before (secrets and resources accepted).
+ * Serves the provider with `@pulumi/pulumi/provider`'s `main`, whose `Configure` drops the provider's
+ * configuration: the service it registers is wrapped so that `Configure` hands the settings to the
+ * provider first. (`CheckConfig`/`DiffConfig` answer "unimplemented", which the engine reads as
+ * "accepted, no replacement".)
  *
  * @example
  * serveProvider(createPluginProvider(version, schema), process.argv.slice(2));

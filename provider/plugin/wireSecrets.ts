@@ -1,11 +1,9 @@
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { someDeep } from "../pulumi/dynamicInputs";
 
-/**
- * Secrets as they cross the provider protocol. The plugin tells the engine it accepts secrets, so a
- * secret input arrives as `{ [sig]: secretSig, value }` and a value the plugin wraps that way is stored
- * and shown as a secret (a schema's `secret: true` alone does not make an invoke result secret).
- */
+// Secrets on the provider protocol: the plugin accepts secrets, so a secret input arrives as
+// `{ [sig]: secretSig, value }`, and a value wrapped that way is stored and shown as a secret (a
+// schema's `secret: true` alone does not make an invoke result secret).
 
 /** `value` in the wire form of a secret. */
 export function secret<T>(value: T): { readonly [key: string]: unknown } {

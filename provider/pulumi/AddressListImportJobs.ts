@@ -15,8 +15,7 @@ const provider = forwardingProvider("AddressListImportJobs");
 /** The resource's type token. */
 export const ADDRESS_LIST_IMPORT_JOBS_TYPE = "pulumi-nodejs:dynamic/mailmanager:AddressListImportJobs";
 
-// The output properties come from the result type (declaration merging: the interface adds them to the
-// class's type; the SDK creates them from the placeholders below).
+// Declaration merging: the outputs are the result type's fields, created from the placeholders below.
 export interface AddressListImportJobs extends Outputs<GetAddressListImportJobsResult> {}
 
 /**

@@ -22,8 +22,7 @@ const provider = forwardingProvider("ImportJobsGate");
 /** The resource's type token. */
 export const IMPORT_JOBS_GATE_TYPE = "pulumi-nodejs:dynamic/mailmanager:ImportJobsGate";
 
-// The output properties come from the gate's summary type (declaration merging, as for
-// AddressListImportJobs; the SDK creates them from the placeholders below).
+// Declaration merging: the outputs are the summary type's fields, created from the placeholders below.
 export interface ImportJobsGate extends Outputs<ImportJobsGateSummary> {}
 
 /**

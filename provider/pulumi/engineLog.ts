@@ -1,19 +1,13 @@
 /**
- * Messages from inside a dynamic provider to the `pulumi up` display.
+ * Messages from inside a dynamic provider to the `pulumi up` display. The dynamic-provider host has no
+ * Pulumi runtime (`pulumi.log` there only writes to its stderr), but the engine passes every provider
+ * its gRPC address as the last argument (`node cmd/dynamic-provider [--logtostderr] [-v=N] [--tracing
+ * URL] <engine>`, pulumi/pulumi `sdk/go/common/resource/plugin/plugin.go`), and `pulumirpc.Engine/Log`
+ * with a URN shows on that resource's row; `ephemeral` updates the row without repeating the message
+ * under "Diagnostics" (`sdk/go/common/resource/plugin/host_server.go`).
  *
- * A dynamic provider runs in the `pulumi-resource-pulumi-nodejs` host (@pulumi/pulumi
- * `cmd/dynamic-provider`), which has no Pulumi runtime: `pulumi.log` there only writes to the host's
- * stderr. But the engine starts every provider plugin with its own gRPC address as the last
- * command-line argument (`node cmd/dynamic-provider [--logtostderr] [-v=N] [--tracing URL] <engine>`,
- * pulumi/pulumi `sdk/go/common/resource/plugin/plugin.go`), and its `pulumirpc.Engine/Log` RPC is what
- * the language hosts use for `pulumi.log`: a message with a resource URN shows on that resource's row
- * (pulumi/pulumi `sdk/go/common/resource/plugin/host_server.go`; `ephemeral` makes it a status that
- * updates the row without being repeated in the final "Diagnostics" section). So this module dials
- * that address with the engine stubs that ship in @pulumi/pulumi.
- *
- * Everything is `require`d inside the functions: the provider is serialised into the state and runs
- * in another process, where only modules resolvable from the program's directory exist. grpc-js is
- * resolved from @pulumi/pulumi's own directory so that the client and the stubs share one copy.
+ * grpc-js is resolved from @pulumi/pulumi's own directory, so that the client and the engine stubs
+ * share one copy; it is loaded with the first message.
  */
 
 import type * as grpcJs from "@grpc/grpc-js";

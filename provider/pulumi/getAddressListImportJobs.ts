@@ -5,6 +5,8 @@ import {
   type LookupContext,
 } from "../core/fetchAddressListImportJobs";
 import { InvalidArgumentError, type ArgumentFailure } from "../core/errors";
+import { restateError } from "../core/terms";
+import { PULUMI_TERMS } from "./pulumiTerms";
 import type { Inputs } from "./inputs";
 import type { GetAddressListImportJobsArgs, GetAddressListImportJobsResult } from "../core/lookupTypes";
 import { someDeep } from "./dynamicInputs";
@@ -63,10 +65,14 @@ export async function getAddressListImportJobs(
   args: GetAddressListImportJobsArgs,
   opts?: pulumi.InvokeOptions,
 ): Promise<GetAddressListImportJobsResult> {
-  // Validate before anything else, the provider's outputs included: a bad argument never waits or calls.
-  assertValidArgs(args);
-  const provider = await knownValue(awsProviderSettings(opts), "opts.provider");
-  return lookupImportJobs(args, lookupContext(provider));
+  try {
+    // Validate before anything else, the provider's outputs included: a bad argument never waits or calls.
+    assertValidArgs(args);
+    const provider = await knownValue(awsProviderSettings(opts), "opts.provider");
+    return await lookupImportJobs(args, lookupContext(provider));
+  } catch (error) {
+    throw restateError(error, PULUMI_TERMS);
+  }
 }
 
 /**

@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { show } from "../core/argumentMessages";
+import { argumentFailure } from "../core/terms";
+import { show, type NotArguments } from "../core/validationKit";
 import { checkImportJobs } from "../waiter/checkImportJobs";
 import { createEngineLog } from "./engineLog";
+import { cancellationSignal } from "./cancellation";
 import { diffByInputs, knownInputFailures, pickInputs, plainJson } from "./dynamicInputs";
 import { fingerprint } from "../core/fingerprint";
 import { reportProgress } from "../waiter/reportProgress";
@@ -60,8 +62,22 @@ export const GATE_OUTPUT_KEYS = [
   "acceptedJobs",
 ] as const satisfies readonly (keyof ImportJobsGateSummary)[];
 
+/** The waiter's arguments that the gate does not take, with the reason. */
+const NOT_GATE_ARGUMENTS: NotArguments = {
+  cache: "`cache` is not an argument of ImportJobsGate: every poll reads the jobs afresh.",
+  includePreSignedUrls:
+    "`includePreSignedUrls` is not an argument of ImportJobsGate: the waiter never returns pre-signed URLs.",
+  ...Object.fromEntries(
+    (["sleep", "now", "onProgress", "abortSignal"] as const).map((key) => [
+      key,
+      `\`${key}\` is not an argument of ImportJobsGate: a resource input cannot be ` +
+        `${key === "abortSignal" ? "an AbortSignal" : "a function"}; waitForImportJobs takes it.`,
+    ]),
+  ),
+};
+
 /** Every input, in argument order: the waiter's arguments but its hooks (`sleep`, `now`, `onProgress`). */
-const INPUT_KEYS = waitArgumentNames("ImportJobsGate");
+export const GATE_INPUT_KEYS = waitArgumentNames(NOT_GATE_ARGUMENTS);
 
 /**
  * The gate's URN, computed by the program (a provider's `create` is not told it) so that progress
@@ -73,7 +89,7 @@ export const PROGRESS_URN_INPUT = "progressUrn";
 const REPLACE_KEYS = ["addressListId", "region"];
 
 function waitArgs(bag: Record<string, unknown>): ImportJobsGateInputs {
-  return pickInputs(bag, INPUT_KEYS) as unknown as ImportJobsGateInputs;
+  return pickInputs(bag, GATE_INPUT_KEYS) as unknown as ImportJobsGateInputs;
 }
 
 /** The summary of a set of accepted jobs; equal sets give equal JSON. */
@@ -108,11 +124,15 @@ async function openGate(
   const urn = inputs[PROGRESS_URN_INPUT];
   const log = createEngineLog(typeof urn === "string" ? urn : undefined);
   try {
-    const result = await waitForImportJobs({ ...waitArgs(inputs), onProgress: reportProgress(log) });
+    const result = await waitForImportJobs({
+      ...waitArgs(inputs),
+      onProgress: reportProgress(log),
+      abortSignal: cancellationSignal(),
+    });
     const summary = summaryOf(result.addressListId, result.region, result.importJobs);
     return {
       id: `${result.region}/${result.addressListId}/gate`,
-      outs: plainJson({ ...pickInputs(inputs, [...INPUT_KEYS, PROGRESS_URN_INPUT]), ...summary }),
+      outs: plainJson({ ...pickInputs(inputs, [...GATE_INPUT_KEYS, PROGRESS_URN_INPUT]), ...summary }),
     };
   } finally {
     await log.close();
@@ -124,20 +144,23 @@ export const importJobsGateProvider: pulumi.dynamic.ResourceProvider = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
     const failures = knownInputFailures(news, (known) => {
       const { [PROGRESS_URN_INPUT]: _urn, ...settings } = known;
-      return validateWaitForImportJobsArgs(settings, "ImportJobsGate");
+      return validateWaitForImportJobsArgs(settings, NOT_GATE_ARGUMENTS);
     });
     const urn = news[PROGRESS_URN_INPUT];
     if (urn !== undefined && typeof urn !== "string") {
-      failures.push({
-        property: PROGRESS_URN_INPUT,
-        reason: `Expected \`${PROGRESS_URN_INPUT}\` to be a URN string (ImportJobsGate sets it), got ${show(urn)}.`,
-      });
+      failures.push(
+        argumentFailure(
+          PROGRESS_URN_INPUT,
+          (t) =>
+            `Expected ${t.argument(PROGRESS_URN_INPUT)} to be a URN string (ImportJobsGate sets it), got ${show(urn)}.`,
+        ),
+      );
     }
     return { inputs: news, failures };
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const byInputs = diffByInputs(olds, news, INPUT_KEYS, REPLACE_KEYS);
+    const byInputs = diffByInputs(olds, news, GATE_INPUT_KEYS, REPLACE_KEYS);
     if (byInputs !== undefined) {
       return byInputs;
     }

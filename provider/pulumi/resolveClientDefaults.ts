@@ -70,14 +70,12 @@ export function programAwsDefaults(provider: { region?: string; profile?: string
 
 /**
  * The region, profile and endpoint a resource's provider will use, resolved in the program: each
- * argument, then the region and profile of an `aws.Provider` given as `opts.provider` (or inherited
- * from `opts.parent`), as for `getAddressListImportJobs`, then the `aws:region` / `aws:profile` stack config (as `getAddressListImportJobs` and
- * @pulumi/aws read them), then the program's environment (AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE,
- * AWS_ENDPOINT_URL_MAILMANAGER, AWS_ENDPOINT_URL). The provider runs in another process, which sees
- * no stack config; passing explicit values makes it query what the program meant, and records them in
- * the state so that a change shows in `preview`. Nothing secret is read: credentials stay with the
- * SDK's default chain in the provider process (never in the serialised provider or the state). A
- * setting found nowhere stays undefined and the provider falls back to the SDK's own defaults.
+ * argument, then an `aws.Provider`'s region and profile (`opts.provider`, or inherited from
+ * `opts.parent`), then the `aws:region` / `aws:profile` stack config, then the program's environment
+ * (AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_MAILMANAGER, AWS_ENDPOINT_URL). The
+ * provider host sees no stack config: explicit inputs make it query what the program meant, and a
+ * change shows in `preview`. Credentials are not read: they stay with the SDK's default chain in the
+ * provider host, never in the state. A setting found nowhere stays undefined (the SDK's defaults).
  *
  * @example
  * const settings = resolveClientDefaults({ region: args.region }, opts);

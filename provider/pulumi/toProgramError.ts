@@ -1,27 +1,17 @@
 import { isImportJobsError } from "../core/errors";
+import { restateError } from "../core/terms";
+import { PULUMI_TERMS } from "./pulumiTerms";
 
 /**
- * How a failed Output-form lookup reaches the user of a Pulumi program: as one line, at once.
- *
- * The Output's rejection is reported by the Node language runtime's `unhandledRejection` handler
- * (@pulumi/pulumi `cmd/run`). That handler prints a `pulumi.RunError` as its message alone, which is
- * why every `ImportJobsError` carries the RunError marker (errors.ts). Two things still got in the way:
- *
- * 1. Before printing, the handler formats the whole error with `util.inspect(error, { colors: true })`
- *    (for its tracing span). On Node 20 that call loops for a minute or more, then fails with
- *    "Invalid string length", on any stack line under `node_modules/@pulumi/output.ts` — the
- *    source-mapped frame of every `apply` callback. The program sat on "previewing update…" meanwhile.
- *    The error therefore leaves the Output without its stack, which is never shown anyway.
- * 2. The stack outputs that derive from the failed Output are read by the runtime only after it
- *    rejected, so Node first reports their rejections as unhandled and then warns that each was
- *    "handled asynchronously" (PromiseRejectionHandledWarning). {@link quietLateHandling} keeps those
- *    warnings for this package's errors, which the runtime has already reported, out of the output.
+ * How a failed Output-form lookup reaches a program's user: as one line, at once. The Node runtime's
+ * `unhandledRejection` handler (@pulumi/pulumi `cmd/run`) prints a `pulumi.RunError` as its message alone
+ * (hence the marker on every `ImportJobsError`), but first `util.inspect`s the error, which looped for a
+ * minute on the source-mapped stack frames of `apply` callbacks: so the error leaves without its stack.
+ * And the outputs derived from the failed Output are read only after it rejected, so Node would warn
+ * "handled asynchronously" for each ({@link quietLateHandling}).
  */
 
-/**
- * The registered symbol that marks the process-wide listeners as installed (once per process, whatever
- * the copies of the package); its name, as a symbol value cannot be captured by the closure serialiser.
- */
+/** The registered symbol's name that marks the listeners as installed (once per process, across package copies). */
 const INSTALLED = "pulumi-mailmanager-import-jobs/quiet-late-handling";
 
 /**
@@ -32,6 +22,7 @@ const INSTALLED = "pulumi-mailmanager-import-jobs/quiet-late-handling";
  * lookup().catch((error) => { throw toProgramError(error); });
  */
 export function toProgramError(error: unknown): unknown {
+  restateError(error, PULUMI_TERMS);
   if (isImportJobsError(error) && error instanceof Error) {
     error.stack = `${error.name}: ${error.message}`;
   }

@@ -1,20 +1,15 @@
 import type { AcceptorState } from "./pollUntil";
 import type { ImportJob } from "../core/types";
+import { ARGUMENT_TERMS, type Describe } from "../core/terms";
 
-/** Statuses a job never leaves (an array, not a Set: the closure serialiser of dynamic providers). */
+/**
+ * Statuses a job never leaves. An array, not a Set: the dynamic-provider tests closure-serialise the
+ * inner providers, and the serialiser empties a Set.
+ */
 const FINISHED: readonly string[] = ["COMPLETED", "FAILED", "STOPPED"];
 
-/**
- * Whether a job's status is one it never leaves; CREATED, PROCESSING and any status this package
- * does not know yet are not finished.
- */
+/** A status this package does not know yet is not finished. */
 export const isFinished = (status: string | undefined): boolean => FINISHED.includes(status ?? "");
-
-/**
- * The waiter's one acceptor: what a poll of the selected jobs means for the gate. The single definition
- * of "done", "failed" and "keep waiting", used by `waitForImportJobs` on every poll and by the
- * `ImportJobsGate` provider when it re-checks in `diff`.
- */
 
 /** When selected jobs count as failed. */
 export interface ImportJobsPolicy {
@@ -34,35 +29,38 @@ export interface ImportJobsVerdict {
   readonly jobs: readonly ImportJob[];
   /** On FAILURE, the jobs that broke the policy; on RETRY, the jobs still running; else empty. */
   readonly offending: readonly ImportJob[];
-  /** On FAILURE, why, e.g. "did not pass the gate (FAILED)"; on RETRY, what is awaited; else "". */
+  /** On FAILURE, why, e.g. "did not meet the policy (FAILED)"; on RETRY, what is awaited; else "". */
   readonly reason: string;
+  /** `reason` in a front end's terms (it may name the policy's arguments). */
+  readonly describeReason: Describe;
 }
 
 /** Why one job breaks the policy, or undefined when it does not (yet). */
-function violation(job: ImportJob, policy: ImportJobsPolicy): string | undefined {
+function violation(job: ImportJob, policy: ImportJobsPolicy): Describe | undefined {
   if (job.status === "FAILED") {
-    return "FAILED";
+    return () => "FAILED";
   }
   if (job.status === "STOPPED" && !policy.allowStopped) {
-    return "STOPPED, which fails unless `allowStopped` is true";
+    return (t) => `STOPPED, which fails unless ${t.argument("allowStopped")} is true`;
   }
   if (job.status !== "COMPLETED" && job.status !== "STOPPED") {
     return undefined;
   }
   if (policy.maxFailedItems !== undefined && (job.failedItemsCount ?? 0) > policy.maxFailedItems) {
-    return `more than \`maxFailedItems\` (${policy.maxFailedItems}) failed items`;
+    const limit = policy.maxFailedItems;
+    return (t) => `more than ${t.argument("maxFailedItems")} (${limit}) failed items`;
   }
   if (policy.minImportedItems !== undefined && (job.importedItemsCount ?? 0) < policy.minImportedItems) {
-    return `fewer than \`minImportedItems\` (${policy.minImportedItems}) imported items`;
+    const minimum = policy.minImportedItems;
+    return (t) => `fewer than ${t.argument("minImportedItems")} (${minimum}) imported items`;
   }
   return undefined;
 }
 
 /**
- * Maps the selected jobs of one poll to SUCCESS, FAILURE or RETRY. A FAILED job fails; a STOPPED job
- * fails unless `allowStopped`; a finished job outside `maxFailedItems` / `minImportedItems` fails. Any
- * failure ends the wait at once, even while other jobs still run (as an SDK waiter's failure acceptor
- * does). SUCCESS needs at least one selected job, every one COMPLETED (or STOPPED when allowed).
+ * The one definition of done, failed and keep waiting, for the waiter's polls and the gate's `diff`.
+ * Any violation is FAILURE at once, even while other jobs run (as an SDK waiter's failure acceptor);
+ * SUCCESS needs at least one selected job, every one COMPLETED (or STOPPED when allowed).
  *
  * @example
  * acceptImportJobs([{ ...job, status: "FAILED" }], {}).state; // "FAILURE"
@@ -73,27 +71,36 @@ export function acceptImportJobs(
 ): ImportJobsVerdict {
   const broken = jobs
     .map((job) => ({ job, why: violation(job, policy) }))
-    .filter((entry): entry is { job: ImportJob; why: string } => entry.why !== undefined);
+    .filter((entry): entry is { job: ImportJob; why: Describe } => entry.why !== undefined);
   if (broken.length > 0) {
-    const reasons = [...new Set(broken.map((entry) => entry.why))];
+    const describeReason: Describe = (t) =>
+      `did not meet the policy (${[...new Set(broken.map((entry) => entry.why(t)))].join("; ")})`;
     return {
       state: "FAILURE",
       jobs,
       offending: broken.map((entry) => entry.job),
-      reason: `did not pass the gate (${reasons.join("; ")})`,
+      reason: describeReason(ARGUMENT_TERMS),
+      describeReason,
     };
   }
   const running = jobs.filter((job) => !isFinished(job.status));
   if (jobs.length === 0) {
-    return { state: "RETRY", jobs, offending: [], reason: "no import job matches the selection yet" };
+    return { state: "RETRY", jobs, offending: [], ...plainReason("no import job matches the selection yet") };
   }
   if (running.length > 0) {
     return {
       state: "RETRY",
       jobs,
       offending: running,
-      reason: `${running.length} of ${jobs.length} import job${jobs.length === 1 ? "" : "s"} still running`,
+      ...plainReason(
+        `${running.length} of ${jobs.length} import job${jobs.length === 1 ? "" : "s"} still running`,
+      ),
     };
   }
-  return { state: "SUCCESS", jobs, offending: [], reason: "" };
+  return { state: "SUCCESS", jobs, offending: [], ...plainReason("") };
+}
+
+/** A reason that names no argument, so reads the same in every front end. */
+function plainReason(reason: string): Pick<ImportJobsVerdict, "reason" | "describeReason"> {
+  return { reason, describeReason: () => reason };
 }

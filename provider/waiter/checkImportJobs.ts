@@ -14,13 +14,9 @@ export type CheckImportJobsArgs = Omit<
   "maxWaitTime" | "minDelay" | "maxDelay" | "sleep" | "now" | "onProgress"
 >;
 
-/** One check's result. */
 export interface ImportJobsCheck {
-  /** Address list that was read. */
   readonly addressListId: string;
-  /** Region that was read. */
   readonly region: string;
-  /** The acceptor's verdict on the selected jobs. */
   readonly verdict: ImportJobsVerdict;
 }
 
@@ -32,19 +28,12 @@ export interface ImportJobsPollMemory {
   readonly seen: Map<string, ImportJob>;
 }
 
-/** A fresh memory for a new wait. */
 export const newPollMemory = (): ImportJobsPollMemory => ({ seen: new Map() });
 
 /**
- * One poll of the waiter: read the jobs, select those to wait for, and ask the acceptor.
- *
- * - With `jobIds`: one `GetAddressListImportJob` per selected job not yet finished (`getImportJobs`),
- *   so a poll costs as many requests as jobs still running, whatever the size of the list. An id that is
- *   not a job of the list fails at once with an `InvalidArgumentError`.
- * - With `select` and the filters: every page of the list (never from the lookup cache), as the
- *   selection depends on all the jobs.
- *
- * `memory` carries what earlier polls of the same wait saw; without it every job is read.
+ * One poll of the waiter: read the jobs, select those to wait for, and ask the acceptor. With `jobIds`
+ * a poll reads only the jobs not yet finished in `memory`, one request each; with `select`, every page
+ * of the list, never from the lookup cache.
  *
  * @example
  * const { verdict } = await checkImportJobs({ addressListId: "al-1", select: "latest" });
@@ -81,7 +70,6 @@ export async function checkImportJobs(
       for (const job of fresh) {
         memory.seen.set(job.jobId, job);
       }
-      // The package's order (creation time, then id), whatever order the ids were given in.
       const selected = sortImportJobs(ids.map((id) => memory.seen.get(id)!));
       return { addressListId: args.addressListId, region, verdict: acceptImportJobs(selected, policy) };
     } finally {

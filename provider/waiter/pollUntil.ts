@@ -1,16 +1,10 @@
-/**
- * The waiter's generic poll loop, shaped like the AWS SDK waiters (`util-waiter`, now in
- * smithy-typescript): an acceptor maps each poll to SUCCESS / FAILURE / RETRY, and the loop retries
- * with exponential backoff between `minDelay` and `maxDelay` until `maxWaitTime`. Unlike the SDK's loop,
- * which gives up as soon as the next delay would pass the deadline, this one shortens that last delay
- * so that one more poll happens just before the deadline: a job that finished in the last interval is
- * then reported as finished rather than as a timeout.
- */
+// A poll loop shaped like the AWS SDK waiters' (smithy-typescript `util-waiter`). Unlike the SDK's
+// loop, which gives up when the next delay would pass the deadline, this one shortens that delay and
+// polls once more just before it, so a job that finished in the last interval is not a timeout.
 
 /** What an acceptor makes of one poll. */
 export type AcceptorState = "SUCCESS" | "FAILURE" | "RETRY";
 
-/** One poll's verdict and what it saw. */
 export interface PollResult<T> {
   /** SUCCESS and FAILURE end the loop; RETRY polls again after a delay. */
   readonly state: AcceptorState;
@@ -18,7 +12,6 @@ export interface PollResult<T> {
   readonly value: T;
 }
 
-/** Where the loop is when a poll runs. */
 export interface PollContext {
   /** 1 for the first poll. */
   readonly poll: number;
@@ -47,7 +40,6 @@ export interface PollTiming {
   readonly aborted?: (reason: unknown) => unknown;
 }
 
-/** How the loop ended. */
 export interface PollOutcome<T> {
   /** The last poll's verdict, or TIMEOUT when it was still RETRY at the deadline. */
   readonly state: "SUCCESS" | "FAILURE" | "TIMEOUT";

@@ -2,9 +2,8 @@ import type { ImportJob } from "../core/types";
 import type { WaitProgress } from "./waitForImportJobs";
 
 /**
- * Where progress messages go: the engine log's `info` (see `engineLog.ts`), or any other sink such as
- * the bin's CI-log lines. Structural, so that this module's declarations never reach the engine's
- * gRPC types (and with them `@pulumi/pulumi`).
+ * Where progress messages go: an engine log, or the bin's CI-log lines. Structural, so that this
+ * module's declarations never reach the engine's gRPC types (and with them `@pulumi/pulumi`).
  */
 export interface ProgressLog {
   info(message: string, ephemeral?: boolean): void;
@@ -17,8 +16,8 @@ export const PROGRESS_HEARTBEAT_MS = 10_000;
 const LISTED_JOBS = 3;
 
 /**
- * "job-1 PROCESSING (imported 3, failed 0)". Not named `describe`: the closure serialiser treats names
- * of globals as globals, and under jest `describe` is one, so the provider would lose this function.
+ * "job-1 PROCESSING (imported 3, failed 0)". Not named `describe`: the dynamic-provider tests
+ * closure-serialise the inner providers under jest, and the serialiser takes a global's name for it.
  */
 function jobLine(job: ImportJob): string {
   const counts =
@@ -28,7 +27,6 @@ function jobLine(job: ImportJob): string {
   return `${job.jobId} ${job.status}${job.error ? ` "${job.error}"` : ""}${counts}`;
 }
 
-/** The jobs of a message: each one, or counts per status when there are many. */
 function describeJobs(jobs: readonly ImportJob[]): string {
   if (jobs.length <= LISTED_JOBS) {
     return jobs.map(jobLine).join(", ");

@@ -1,6 +1,19 @@
-import { show, unknownArgument, type NotArguments } from "../core/argumentMessages";
-import type { ArgumentFailure } from "../core/errors";
-import { InvalidArgumentError } from "../core/errors";
+import { type ArgumentFailure } from "../core/errors";
+import { argumentFailure } from "../core/terms";
+import type { Terms } from "../core/terms";
+import {
+  boolean,
+  duration,
+  func,
+  integer,
+  notAnObject,
+  ruleFailures,
+  show,
+  throwIfInvalid,
+  unknownKeyFailures,
+  type NotArguments,
+  type Rule,
+} from "../core/validationKit";
 import type { GetAddressListImportJobsArgs } from "../core/lookupTypes";
 import { ARGUMENT_NAMES, validateArgs } from "../core/validateArgs";
 
@@ -24,14 +37,17 @@ export const MAX_DURATION = 2_147_483;
 /** The data-function arguments the waiter takes: where the list is, and the filters of `select`. */
 export type WaitLookupArgs = Omit<GetAddressListImportJobsArgs, "includePreSignedUrls" | "cache">;
 
-/** The data function's arguments that the waiter does not take. */
-const NOT_LOOKUP_ARGUMENTS: readonly string[] = [
-  "includePreSignedUrls",
-  "cache",
-] satisfies (keyof GetAddressListImportJobsArgs)[];
+/** The data function's arguments that the waiter does not take, with the reason. */
+const WAITER_NOT_ARGUMENTS: NotArguments = {
+  cache: "`cache` is not an argument of waitForImportJobs: every poll reads the jobs afresh.",
+  includePreSignedUrls:
+    "`includePreSignedUrls` is not an argument of waitForImportJobs: the waiter never returns pre-signed URLs.",
+} satisfies Partial<Record<keyof GetAddressListImportJobsArgs, string>>;
 
 /** Every lookup argument of the waiter: the data function's, less those above. */
-const LOOKUP_KEYS: readonly string[] = ARGUMENT_NAMES.filter((key) => !NOT_LOOKUP_ARGUMENTS.includes(key));
+const LOOKUP_KEYS: readonly string[] = ARGUMENT_NAMES.filter(
+  (key) => WAITER_NOT_ARGUMENTS[key] === undefined,
+);
 
 /** The lookup arguments that narrow `select`; meaningless next to explicit `jobIds`. */
 export const SELECT_FILTER_KEYS = [
@@ -62,73 +78,36 @@ const WAIT_KEYS = [
 
 const ALL_KEYS: readonly string[] = [...LOOKUP_KEYS, ...WAIT_KEYS];
 
-/** The surfaces these rules serve: the function, and the gate resource that runs it. */
-export type WaitSurface = "waitForImportJobs" | "ImportJobsGate";
-
-/** The data function's arguments that are not the waiter's, and the waiter's hooks a resource cannot take. */
-function notArgumentsOf(surface: WaitSurface): NotArguments {
-  const not = (key: string, why: string) => `\`${key}\` is not an argument of ${surface}: ${why}.`;
-  const hooks = surface === "ImportJobsGate" ? ["sleep", "now", "onProgress", "abortSignal"] : [];
-  return {
-    cache: not("cache", "every poll reads the jobs afresh"),
-    includePreSignedUrls: not("includePreSignedUrls", "the waiter never returns pre-signed URLs"),
-    ...Object.fromEntries(
-      hooks.map((key) => [
-        key,
-        not(
-          key,
-          key === "abortSignal"
-            ? "a resource input cannot be an AbortSignal; waitForImportJobs takes it"
-            : "a resource input cannot be a function; waitForImportJobs takes it",
-        ),
-      ]),
-    ),
-  };
-}
-
 /** The model's `JobId`: 1–255 letters, digits or hyphens. */
 const JOB_ID_PATTERN = /^[a-zA-Z0-9-]{1,255}$/;
 
-const isNonNegativeInteger = (value: unknown): boolean =>
-  typeof value === "number" && Number.isInteger(value) && value >= 0;
-
-const isDuration = (value: unknown): value is number =>
-  typeof value === "number" && Number.isFinite(value) && value >= MIN_DURATION && value <= MAX_DURATION;
-
-/** One rule per waiter option: the reason it is rejected, or undefined. */
-const RULES: { readonly [K in (typeof WAIT_KEYS)[number]]: (value: unknown) => string | undefined } = {
-  jobIds: (value) => {
+/** One rule per waiter option. */
+const RULES: { readonly [K in (typeof WAIT_KEYS)[number]]: Rule } = {
+  jobIds: (value, field) => {
     if (!Array.isArray(value) || value.length === 0) {
-      return `Expected \`jobIds\` to be a non-empty array of import job ids such as ["a1b2c3d4-job"], got ${show(value)}.`;
+      return (t) =>
+        `Expected ${t.argument(field)} to be a non-empty array of import job ids such as ["a1b2c3d4-job"], got ${show(value)}.`;
     }
     const index = value.findIndex((id) => typeof id !== "string" || !JOB_ID_PATTERN.test(id));
     return index === -1
       ? undefined
-      : `Expected \`jobIds[${index}]\` to be an import job id (1 to 255 letters, digits or hyphens), got ${show(value[index])}.`;
+      : (t) =>
+          `Expected ${t.argument(`${field}[${index}]`)} to be an import job id (1 to 255 letters, digits or hyphens), got ${show(value[index])}.`;
   },
-  select: (value) =>
+  select: (value, field) =>
     value === "all" || value === "latest"
       ? undefined
-      : `Expected \`select\` to be "all" or "latest", got ${show(value)}.`,
-  allowStopped: (value) =>
-    typeof value === "boolean"
-      ? undefined
-      : `Expected \`allowStopped\` to be true or false, got ${show(value)}.`,
-  maxFailedItems: (value) =>
-    isNonNegativeInteger(value)
-      ? undefined
-      : `Expected \`maxFailedItems\` to be an integer of at least 0, got ${show(value)}.`,
-  minImportedItems: (value) =>
-    isNonNegativeInteger(value)
-      ? undefined
-      : `Expected \`minImportedItems\` to be an integer of at least 0, got ${show(value)}.`,
-  maxWaitTime: (value) => durationRule("maxWaitTime", value, "600 (ten minutes)"),
-  minDelay: (value) => durationRule("minDelay", value, "5"),
-  maxDelay: (value) => durationRule("maxDelay", value, "30"),
-  sleep: (value) => functionRule("sleep", value, "(ms) => Promise<void>"),
-  now: (value) => functionRule("now", value, "() => number (milliseconds)"),
-  onProgress: (value) => functionRule("onProgress", value, "(progress) => void"),
-  abortSignal: (value) => {
+      : (t) => `Expected ${t.argument(field)} to be "all" or "latest", got ${show(value)}.`,
+  allowStopped: boolean,
+  maxFailedItems: integer(0),
+  minImportedItems: integer(0),
+  maxWaitTime: duration(MIN_DURATION, MAX_DURATION, "600 (ten minutes)"),
+  minDelay: duration(MIN_DURATION, MAX_DURATION, "5"),
+  maxDelay: duration(MIN_DURATION, MAX_DURATION, "30"),
+  sleep: func("(ms) => Promise<void>"),
+  now: func("() => number (milliseconds)"),
+  onProgress: func("(progress) => void"),
+  abortSignal: (value, field) => {
     // Duck-typed: an AbortSignal from another realm (or a polyfill) is not `instanceof` this one.
     const signal = value as { aborted?: unknown; addEventListener?: unknown } | null;
     return typeof signal === "object" &&
@@ -136,34 +115,25 @@ const RULES: { readonly [K in (typeof WAIT_KEYS)[number]]: (value: unknown) => s
       typeof signal.aborted === "boolean" &&
       typeof signal.addEventListener === "function"
       ? undefined
-      : `Expected \`abortSignal\` to be an AbortSignal, such as \`new AbortController().signal\` or ` +
+      : (t) =>
+          `Expected ${t.argument(field)} to be an AbortSignal, such as \`new AbortController().signal\` or ` +
           `\`AbortSignal.timeout(60_000)\`, got ${show(value)}.`;
   },
 };
 
-function durationRule(field: string, value: unknown, example: string): string | undefined {
-  return isDuration(value)
-    ? undefined
-    : `Expected \`${field}\` to be a number of seconds from ${MIN_DURATION} to ${MAX_DURATION}, such as ${example}, ` +
-        `got ${show(value)}.`;
-}
-
-function functionRule(field: string, value: unknown, shape: string): string | undefined {
-  return typeof value === "function"
-    ? undefined
-    : `Expected \`${field}\` to be a function ${shape}, got ${show(value)}.`;
-}
-
-/** The arguments `surface` takes, in order: for ImportJobsGate, the resource's inputs. */
-export function waitArgumentNames(surface: WaitSurface): string[] {
-  const notArguments = notArgumentsOf(surface);
+/**
+ * The arguments the waiter takes, in order, less `notArguments` (what a surface built on it, such as a
+ * resource, cannot take).
+ */
+export function waitArgumentNames(notArguments: NotArguments = {}): string[] {
   return ALL_KEYS.filter((key) => notArguments[key] === undefined);
 }
 
 /**
  * Every problem with the arguments of `waitForImportJobs`, as `{ property, reason }` failures; empty
  * when valid. Lookup arguments come first (the data function's rules), then the waiter's options, then
- * the rules between options, then unknown keys. Only `undefined` counts as "not given".
+ * the rules between options, then unknown keys. Only `undefined` counts as "not given". A surface built
+ * on the waiter passes the waiter's options it does not take as `notArguments`, each with its reason.
  *
  * @example
  * validateWaitForImportJobsArgs({ addressListId: "al-1", minDelay: 0 });
@@ -171,10 +141,11 @@ export function waitArgumentNames(surface: WaitSurface): string[] {
  */
 export function validateWaitForImportJobsArgs(
   args: unknown,
-  surface: WaitSurface = "waitForImportJobs",
+  notArguments: NotArguments = {},
 ): ArgumentFailure[] {
-  if (typeof args !== "object" || args === null || Array.isArray(args)) {
-    return [{ property: "args", reason: `Expected the arguments to be an object, got ${show(args)}.` }];
+  const notObject = notAnObject(args);
+  if (notObject) {
+    return [notObject];
   }
   const record = args as Record<string, unknown>;
   const lookup: Record<string, unknown> = {};
@@ -183,35 +154,38 @@ export function validateWaitForImportJobsArgs(
       lookup[key] = record[key];
     }
   }
-  const failures: ArgumentFailure[] = validateArgs(lookup);
-  const notArguments = notArgumentsOf(surface);
-  const allowed = waitArgumentNames(surface);
-  for (const key of WAIT_KEYS) {
-    if (notArguments[key] !== undefined) {
-      continue;
-    }
-    const value = record[key];
-    const reason = value === undefined ? undefined : RULES[key](value);
-    if (reason !== undefined) {
-      failures.push({ property: key, reason });
-    }
-  }
+  const allowed = waitArgumentNames(notArguments);
+  const failures: ArgumentFailure[] = [
+    ...validateArgs(lookup),
+    ...ruleFailures(
+      record,
+      RULES,
+      WAIT_KEYS.filter((key) => allowed.includes(key)),
+    ),
+  ];
   const failed = (key: string): boolean => failures.some((f) => f.property === key);
   if (record.jobIds !== undefined) {
     if (record.select !== undefined) {
-      failures.push({
-        property: "select",
-        reason:
-          "Expected either `jobIds` or `select`, got both: `jobIds` names the jobs to wait for, `select` picks " +
-          "them with the filters.",
-      });
+      failures.push(
+        argumentFailure(
+          "select",
+          (t) =>
+            `Expected either ${t.argument("jobIds")} or ${t.argument("select")}, got both: ${t.argument("jobIds")} ` +
+            `names the jobs to wait for, ${t.argument("select")} picks them with the filters.`,
+        ),
+      );
     }
     for (const key of SELECT_FILTER_KEYS) {
       if (record[key] !== undefined) {
-        failures.push({
-          property: key,
-          reason: `Expected no \`${key}\` next to \`jobIds\`: the filters only narrow \`select\`. Leave \`${key}\` out, or use \`select\` instead of \`jobIds\`.`,
-        });
+        failures.push(
+          argumentFailure(
+            key,
+            (t) =>
+              `Expected no ${t.argument(key)} next to ${t.argument("jobIds")}: the filters only narrow ` +
+              `${t.argument("select")}. Leave ${t.argument(key)} out, or use ${t.argument("select")} instead of ` +
+              `${t.argument("jobIds")}.`,
+          ),
+        );
       }
     }
   }
@@ -219,32 +193,28 @@ export function validateWaitForImportJobsArgs(
     const minDelay = (record.minDelay as number | undefined) ?? DEFAULT_MIN_DELAY;
     const maxDelay = (record.maxDelay as number | undefined) ?? DEFAULT_MAX_DELAY;
     const maxWaitTime = (record.maxWaitTime as number | undefined) ?? DEFAULT_MAX_WAIT_TIME;
-    const described = (key: string, value: number): string =>
-      `\`${key}\` (${value}${record[key] === undefined ? ", the default" : ""})`;
+    const described = (t: Terms, key: string, value: number): string =>
+      `${t.argument(key)} (${value}${record[key] === undefined ? ", the default" : ""})`;
     if (minDelay > maxDelay) {
-      failures.push({
-        property: record.minDelay === undefined ? "maxDelay" : "minDelay",
-        reason: `Expected ${described("minDelay", minDelay)} to be at most ${described("maxDelay", maxDelay)}.`,
-      });
+      failures.push(
+        argumentFailure(
+          record.minDelay === undefined ? "maxDelay" : "minDelay",
+          (t) =>
+            `Expected ${described(t, "minDelay", minDelay)} to be at most ${described(t, "maxDelay", maxDelay)}.`,
+        ),
+      );
     }
     if (maxWaitTime < minDelay) {
-      failures.push({
-        property: record.maxWaitTime === undefined ? "minDelay" : "maxWaitTime",
-        reason: `Expected ${described("maxWaitTime", maxWaitTime)} to be at least ${described("minDelay", minDelay)}.`,
-      });
+      failures.push(
+        argumentFailure(
+          record.maxWaitTime === undefined ? "minDelay" : "maxWaitTime",
+          (t) =>
+            `Expected ${described(t, "maxWaitTime", maxWaitTime)} to be at least ${described(t, "minDelay", minDelay)}.`,
+        ),
+      );
     }
   }
-  for (const key of Object.keys(record)) {
-    if (record[key] === undefined) {
-      continue;
-    }
-    if (notArguments[key] !== undefined) {
-      failures.push({ property: key, reason: notArguments[key] });
-    } else if (!allowed.includes(key)) {
-      failures.push({ property: key, reason: unknownArgument(key, allowed) });
-    }
-  }
-  return failures;
+  return [...failures, ...unknownKeyFailures(record, allowed, { ...WAITER_NOT_ARGUMENTS, ...notArguments })];
 }
 
 /**
@@ -254,8 +224,5 @@ export function validateWaitForImportJobsArgs(
  * assertValidWaitForImportJobsArgs({ addressListId: "al-1", select: "first" }); // throws
  */
 export function assertValidWaitForImportJobsArgs(args: unknown): void {
-  const failures = validateWaitForImportJobsArgs(args);
-  if (failures.length > 0) {
-    throw new InvalidArgumentError(failures);
-  }
+  throwIfInvalid(validateWaitForImportJobsArgs(args));
 }

@@ -1,3 +1,4 @@
+import type { ImportJob } from "../core/types";
 import { checkImportJobs, newPollMemory } from "./checkImportJobs";
 import { ImportJobFailedError, WaitAbortedError, WaitTimeoutError } from "../core/errors";
 import { pollUntil } from "./pollUntil";
@@ -36,9 +37,11 @@ export async function waitForImportJobs(args: WaitForImportJobsArgs): Promise<Wa
   assertValidWaitForImportJobsArgs(args);
   const maxWaitTime = args.maxWaitTime ?? DEFAULT_MAX_WAIT_TIME;
   const memory = newPollMemory();
+  let seen: readonly ImportJob[] | undefined;
   const outcome = await pollUntil(
     async ({ poll, elapsedSeconds }) => {
       const check = await checkImportJobs(args, memory);
+      seen = check.verdict.jobs;
       if (args.onProgress) {
         try {
           args.onProgress({
@@ -66,14 +69,23 @@ export async function waitForImportJobs(args: WaitForImportJobsArgs): Promise<Wa
       ...(args.abortSignal
         ? {
             abortSignal: args.abortSignal,
-            aborted: (reason: unknown) => new WaitAbortedError({ addressListId: args.addressListId, reason }),
+            aborted: (reason: unknown) =>
+              new WaitAbortedError({
+                addressListId: args.addressListId,
+                reason,
+                ...(seen ? { jobs: seen } : args.jobIds ? { jobIds: args.jobIds } : {}),
+              }),
           }
         : {}),
     },
   );
   const { addressListId, region, verdict } = outcome.value;
   if (outcome.state === "FAILURE") {
-    throw new ImportJobFailedError({ addressListId, jobs: verdict.offending, reason: verdict.reason });
+    throw new ImportJobFailedError({
+      addressListId,
+      jobs: verdict.offending,
+      reason: verdict.describeReason,
+    });
   }
   if (outcome.state === "TIMEOUT") {
     throw new WaitTimeoutError({ addressListId, jobs: verdict.offending, maxWaitTime });

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
 import { getAddressListImportJobs, type GetAddressListImportJobsArgs } from "../../provider/client";
-import { T0, manyJobs, seedList, startTestEmulator } from "../provider/fixture";
+import { T0, manyJobs, seedList, startTestEmulator } from "../support/emulatorFixture";
 import { binEnv, ensureBuilt, plainText, runBin, runBinInTerminal } from "./runBin";
 
 let emulator: Emulator;
@@ -223,6 +223,8 @@ describe("list: where and how the list is read", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^error: \[InvalidArgumentError\] Expected --region to be set/);
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+    expect(missing.stderr).toContain("Set --region (or AWS_REGION)");
+    expect(missing.stderr).not.toMatch(/pulumi|aws:region/);
   });
 
   it("--profile reads credentials and region from that shared-config profile", async () => {
@@ -268,7 +270,7 @@ describe("list: where and how the list is read", () => {
     expect(stdout).toBe("");
     expect(stderr).toBe(
       "error: [AddressListNotFoundError] Address list `al-missing` was not found in region us-east-1. Check the id " +
-        "(`aws mailmanager list-address-lists --region us-east-1`) and that --region (or `aws:region`) is the region " +
+        "(`aws mailmanager list-address-lists --region us-east-1`) and that --region (or AWS_REGION) is the region " +
         "the list was created in.\n",
     );
   });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
-import { seedList, startTestEmulator } from "../provider/fixture";
+import { seedList, startTestEmulator } from "../support/emulatorFixture";
 import { packageTarball } from "../support/builtPackage";
 import { REPO, binEnv } from "./runBin";
 

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Emulator } from "../../emulator";
-import { seedList, startTestEmulator } from "../provider/fixture";
+import { seedList, startTestEmulator } from "../support/emulatorFixture";
 import { REPO, ensureBuilt, runBin } from "./runBin";
 
 let emulator: Emulator;
@@ -23,10 +23,12 @@ const EXIT_CODE_LINES = [
   /^ {2}2 {4}a job FAILED, was STOPPED/m,
   /^ {2}3 {4}timed out/m,
   /^ {2}130 {2}interrupted \(Ctrl-C\)/m,
+  /^ {2}141 {2}stdout or stderr was closed by its reader/m,
+  /^ {2}143 {2}terminated \(SIGTERM\)/m,
 ];
 
 describe("--help and --version", () => {
-  it.each([[[]], [["list"]], [["wait"]]])(
+  it.each([[[]], [["list"]], [["wait"]], [["import"]]])(
     "%j --help shows usage, examples and the exit codes (exit 0)",
     async (command) => {
       const { code, stdout, stderr } = await runBin([...command, "--help"]);

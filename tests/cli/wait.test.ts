@@ -1,9 +1,10 @@
 /* eslint-disable no-control-regex -- these tests read terminal output, escape codes and all */
 // `mailmanager-import-jobs wait`, the real built bin against the emulator over HTTP: each way to pick
 // jobs, each policy flag, each exit code, the live line on a terminal and the CI-log lines on pipes,
-// and Ctrl-C (a SIGINT, and a real ^C typed into a pseudo-terminal) ending it at once with 130.
+// Ctrl-C (a SIGINT, and a real ^C typed into a pseudo-terminal) ending it at once with 130, and SIGTERM
+// with 143.
 import type { Emulator, SeedJob } from "../../emulator";
-import { T0, seedList, startTestEmulator } from "../provider/fixture";
+import { T0, seedList, startTestEmulator } from "../support/emulatorFixture";
 import {
   binEnv,
   ensureBuilt,
@@ -233,7 +234,7 @@ describe("wait: the policy and its exit codes", () => {
     expect(last).toBe(
       "error: [ImportJobFailedError] 1 import job of address list `" +
         last?.match(/`([^`]+)`/)?.[1] +
-        '` did not pass the gate (FAILED): job-f (march): FAILED, "bad header", imported 3, failed 9. Fix the input file and create a new import job.',
+        '` did not meet the policy (FAILED): job-f (march): FAILED, "bad header", imported 3, failed 9. Fix the input file and create a new import job.',
     );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -249,7 +250,7 @@ describe("wait: the policy and its exit codes", () => {
     const strict = await runBin([...(await list([job])), "--max-failed-items", "1"]);
     expect(strict.code).toBe(2);
     expect(strict.stderr).toMatch(
-      /did not pass the gate \(more than --max-failed-items \(1\) failed items\): job-m \(m\): COMPLETED, imported 10, failed 2/,
+      /did not meet the policy \(more than --max-failed-items \(1\) failed items\): job-m \(m\): COMPLETED, imported 10, failed 2/,
     );
     expect((await runBin([...(await list([job])), "--max-failed-items", "2"])).code).toBe(0);
   });
@@ -386,6 +387,20 @@ describe("Ctrl-C during wait", () => {
     expect({ code, stdout }).toEqual({ code: 130, stdout: "" });
     const lines = logLines(stderr);
     expect(lines[lines.length - 1]).toMatch(
+      /^interrupted after \d+s of waiting for the import jobs of address list al-[\w-]+; the jobs themselves keep running in Mail Manager$/,
+    );
+    expect(stderr).not.toMatch(/\n\s+at |Error/);
+  });
+
+  it("SIGTERM (a CI runner cancelling the step) ends it within a second with exit 143 and the same one line", async () => {
+    const bin = startBin([...(await running()), "--max-wait", "1h"]);
+    await waitForOutput(bin, /waiting for 1 import job/);
+    const sent = Date.now();
+    bin.child.kill("SIGTERM");
+    const { code, signal, stdout, stderr } = await bin.done;
+    expect(Date.now() - sent).toBeLessThan(1_000);
+    expect({ code, signal, stdout }).toEqual({ code: 143, signal: null, stdout: "" });
+    expect(logLines(stderr).pop()).toMatch(
       /^interrupted after \d+s of waiting for the import jobs of address list al-[\w-]+; the jobs themselves keep running in Mail Manager$/,
     );
     expect(stderr).not.toMatch(/\n\s+at |Error/);

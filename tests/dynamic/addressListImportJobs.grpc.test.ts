@@ -3,7 +3,7 @@
 import type { Emulator } from "../../emulator";
 import { ADDRESS_LIST_IMPORT_JOBS_TYPE, getAddressListImportJobs } from "../../provider";
 import { addressListImportJobsProvider } from "../../provider/pulumi/addressListImportJobsProvider";
-import { createJob, manyJobs, seedList, startTestEmulator } from "../provider/fixture";
+import { createJob, manyJobs, seedList, startTestEmulator } from "../support/emulatorFixture";
 import {
   REPO_ROOT,
   UNKNOWN,

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Emulator } from "../../emulator";
 import { ADDRESS_LIST_IMPORT_JOBS_TYPE, IMPORT_JOBS_GATE_TYPE } from "../../provider";
 import { createConsumer } from "../support/pulumiCli";
-import { T0, seedList, startTestEmulator } from "../provider/fixture";
+import { T0, seedList, startTestEmulator } from "../support/emulatorFixture";
 import { requiredModules, storedProviderText } from "./storedProviderText";
 import {
   REPO_ROOT,

@@ -5,7 +5,7 @@
 // has opened.
 import * as pulumi from "@pulumi/pulumi";
 import { IMPORT_JOBS_GATE_TYPE } from "../../provider";
-import { startMockProgram, type MockProgram } from "./mockProgram";
+import { mockUrn, startMockProgram, type MockProgram } from "./mockProgram";
 
 const LIST_ARN = "arn:aws:ses:eu-west-1:123456789012:mailmanager-address-list/al-made-here";
 
@@ -28,9 +28,9 @@ beforeAll(async () => {
 
 describe("examples/gate-deployment on an AWS account", () => {
   it("gates the traffic policy on the imports of the aws-native address list", async () => {
-    const list = await waitFor("newsletter-recipients");
-    const gate = await waitFor("newsletter-imports-done");
-    const policy = await waitFor("newsletter-recipients-only");
+    const list = await program.settled("newsletter-recipients");
+    const gate = await program.settled("newsletter-imports-done");
+    const policy = await program.settled("newsletter-recipients-only");
 
     expect(list.type).toBe("aws-native:ses:MailManagerAddressList");
     expect(list.inputs).toEqual({ addressListName: "newsletter-recipients" });
@@ -42,11 +42,11 @@ describe("examples/gate-deployment on an AWS account", () => {
       region: "eu-west-1",
     });
     expect(gate.dependencies).toContain(
-      urnOf("aws-native:ses:MailManagerAddressList", "newsletter-recipients"),
+      mockUrn("aws-native:ses:MailManagerAddressList", "newsletter-recipients"),
     );
 
     expect(policy.type).toBe("aws:mailmanager/trafficPolicy:TrafficPolicy");
-    expect(policy.dependencies).toContain(urnOf(IMPORT_JOBS_GATE_TYPE, "newsletter-imports-done"));
+    expect(policy.dependencies).toContain(mockUrn(IMPORT_JOBS_GATE_TYPE, "newsletter-imports-done"));
     expect(policy.inputs).toMatchObject({
       defaultAction: "DENY",
       policyStatements: [
@@ -65,21 +65,3 @@ describe("examples/gate-deployment on an AWS account", () => {
     });
   });
 });
-
-function urnOf(type: string, name: string): string {
-  return `urn:pulumi:stack::project::${type}::${name}`;
-}
-
-/** The registration of `name` once its inputs have resolved (the example's resources are not in scope). */
-async function waitFor(name: string) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const registration = program.byName(name);
-      if (Object.keys(registration.inputs).length > 0) return registration;
-    } catch {
-      // not registered yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`${name} was never registered`);
-}

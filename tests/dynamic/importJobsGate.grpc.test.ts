@@ -9,7 +9,7 @@ import {
 import type { Emulator, SeedJob } from "../../emulator";
 import { IMPORT_JOBS_GATE_TYPE } from "../../provider";
 import { importJobsGateProvider } from "../../provider/pulumi/importJobsGateProvider";
-import { T0, createJob, rawClient, seedList, startTestEmulator } from "../provider/fixture";
+import { T0, createJob, rawClient, seedList, startTestEmulator } from "../support/emulatorFixture";
 import {
   REPO_ROOT,
   UNKNOWN,
@@ -213,7 +213,7 @@ describe("ImportJobsGate provider in the real host", () => {
     };
     expect(error.code).toBe(2); // UNKNOWN, as the host reports a thrown error
     expect(error.details).toBe(
-      `[ImportJobFailedError] 1 import job of address list \`${addressListId}\` did not pass the gate (FAILED): ` +
+      `[ImportJobFailedError] 1 import job of address list \`${addressListId}\` did not meet the policy (FAILED): ` +
         `${jobIds[0]} (import-${counter}): FAILED, "Input file has no address header", imported 0, failed 4. ` +
         "Fix the input file and create a new import job.",
     );

@@ -3,7 +3,7 @@
 // `newResource` does not see the resource options; the registration request does.
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest } from "@pulumi/pulumi/proto/resource_pb";
-import { settle } from "../provider/outputHelpers";
+import { settle } from "../support/outputHelpers";
 
 export interface Registration {
   type: string;
@@ -22,6 +22,16 @@ export interface MockProgram {
   registered(...resources: pulumi.Resource[]): Promise<Registration[]>;
   /** The registration of the resource named `name`, once registered. */
   byName(name: string): Registration;
+  /**
+   * Waits until the resource named `name` is registered with its inputs resolved, then returns its
+   * registration: for resources a program creates out of the test's reach (an example's).
+   */
+  settled(name: string): Promise<Registration>;
+}
+
+/** The URN of a resource of the mock program (project "project", stack "stack"). */
+export function mockUrn(type: string, name: string): string {
+  return `urn:pulumi:stack::project::${type}::${name}`;
 }
 
 /**
@@ -69,6 +79,18 @@ export async function startMockProgram(
   return {
     registrations,
     byName,
+    async settled(name) {
+      for (let i = 0; i < 200; i++) {
+        if (
+          registrations.some((r) => r.name === name) &&
+          Object.keys(inputsByName.get(name) ?? {}).length > 0
+        ) {
+          return byName(name);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`${name} was never registered`);
+    },
     async registered(...resources) {
       await settle(pulumi.all(resources.map((r) => r.urn)));
       return resources.map((resource) => byName((resource as unknown as { __name: string }).__name));

@@ -10,7 +10,7 @@ import {
   IMPORT_JOBS_GATE_TYPE,
   ImportJobsGate,
 } from "../../provider";
-import { settle } from "../provider/outputHelpers";
+import { settle } from "../support/outputHelpers";
 import { startMockProgram, type MockProgram } from "./mockProgram";
 
 let program: MockProgram;

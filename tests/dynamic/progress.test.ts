@@ -23,7 +23,7 @@ const progress = (state: WaitProgress["state"], jobs: ImportJob[], elapsedSecond
   maxWaitTime: 600,
   state,
   jobs,
-  reason: state === "FAILURE" ? "did not pass the gate (FAILED)" : "",
+  reason: state === "FAILURE" ? "did not meet the policy (FAILED)" : "",
 });
 
 describe(engineAddress.name, () => {
@@ -94,7 +94,7 @@ describe(describeProgress.name, () => {
       "waiting for an import job of address list al-1 to match the selection (0s of 600s)",
     );
     expect(describeProgress(progress("FAILURE", [job("j-1", "FAILED", { error: "bad file" })]))).toBe(
-      'import jobs of address list al-1 did not pass the gate (FAILED): j-1 FAILED "bad file"',
+      'import jobs of address list al-1 did not meet the policy (FAILED): j-1 FAILED "bad file"',
     );
   });
 });

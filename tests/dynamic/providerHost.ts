@@ -125,6 +125,8 @@ export interface ProviderHost {
     properties: Record<string, unknown>,
   ): Promise<{ id: string; properties: Record<string, unknown>; inputs?: Record<string, unknown> }>;
   delete(id: string, urn: string, properties: Record<string, unknown>): Promise<void>;
+  /** The engine's Cancel, as the first Ctrl-C of `pulumi up` sends it. */
+  cancel(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -280,6 +282,9 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
       req.setUrn(urn);
       req.setProperties(struct(properties));
       await call<provproto.DeleteRequest, Empty>(client.delete, req);
+    },
+    async cancel() {
+      await call<Empty, Empty>(client.cancel, new Empty());
     },
     async close() {
       client.close();

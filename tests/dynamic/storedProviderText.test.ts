@@ -1,11 +1,11 @@
-// The provider text Pulumi stores in every stack's state for our two dynamic resources. Old stacks run
+// The provider text Pulumi stores in every stack's state for our dynamic resources. Old stacks run
 // that stored text for refresh and destroy with whatever package version is installed, so it may
 // require nothing but the public entry `pulumi-mailmanager-import-jobs/dynamic-provider`, and it must
 // stay byte-identical across releases that keep the contract (docs/MAINTAINING.md, "The state contract").
 // The golden files in golden/ are the texts as serialised from the built package in a consumer
 // install (tests/dynamic/consumerInstall.test.ts checks those too).
 import * as pulumi from "@pulumi/pulumi";
-import { AddressListImportJobs, ImportJobsGate } from "../../provider";
+import { AddressListImport, AddressListImportJobs, ImportJobsGate } from "../../provider";
 import { addressListImportJobsProvider } from "../../provider/pulumi/addressListImportJobsProvider";
 import { diffByInputs } from "../../provider/pulumi/dynamicInputs";
 import { dispatch } from "../../provider/pulumi/dynamicProvider";
@@ -15,6 +15,7 @@ import {
   isLegacyProviderText,
 } from "../../provider/pulumi/forwardingProvider";
 import { importJobsGateProvider } from "../../provider/pulumi/importJobsGateProvider";
+import { addressListImportProvider } from "../../provider/pulumi/addressListImportProvider";
 import { ENTRY, KINDS, requiredModules, storedProviderText } from "./storedProviderText";
 
 /** The texts the resource classes hand to the engine, captured under mocks (which serialise as `up` does). */
@@ -34,7 +35,12 @@ async function serialisedByResources(): Promise<Record<string, string>> {
   );
   const jobs = new AddressListImportJobs("jobs", { addressListId: "al-1", region: "us-east-1" });
   const gate = new ImportJobsGate("gate", { addressListId: "al-1", region: "us-east-1" });
-  await new Promise((resolve) => pulumi.all([jobs.id, gate.id]).apply(resolve));
+  const fill = new AddressListImport("fill", {
+    addressListId: "al-1",
+    region: "us-east-1",
+    file: "members.csv",
+  });
+  await new Promise((resolve) => pulumi.all([jobs.id, gate.id, fill.id]).apply(resolve));
   return texts;
 }
 
@@ -106,7 +112,7 @@ describe(dispatch.name, () => {
 
   it("rejects an unknown kind or method with a message that says what to do", async () => {
     await expect(dispatch("Nope", "create", [{}])).rejects.toThrow(
-      'has no dynamic resource "Nope" (it serves AddressListImportJobs, ImportJobsGate). Install the version that deployed the stack.',
+      'has no dynamic resource "Nope" (it serves AddressListImportJobs, ImportJobsGate, AddressListImport). Install the version that deployed the stack.',
     );
     await expect(dispatch("ImportJobsGate", "explode", [])).rejects.toThrow('has no method "explode"');
   });
@@ -115,6 +121,7 @@ describe(dispatch.name, () => {
     const installed = {
       AddressListImportJobs: addressListImportJobsProvider,
       ImportJobsGate: importJobsGateProvider,
+      AddressListImport: addressListImportProvider,
     };
     for (const kind of KINDS) {
       const methods = Object.keys(forwardingProvider(kind));

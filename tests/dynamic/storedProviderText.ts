@@ -6,7 +6,7 @@ import { join } from "node:path";
 export const ENTRY = "pulumi-mailmanager-import-jobs/dynamic-provider";
 
 /** The dynamic resource kinds, each with a golden text. */
-export const KINDS = ["AddressListImportJobs", "ImportJobsGate"] as const;
+export const KINDS = ["AddressListImportJobs", "ImportJobsGate", "AddressListImport"] as const;
 
 /** The golden text of a kind, as committed. */
 export function storedProviderText(kind: (typeof KINDS)[number]): string {

@@ -8,11 +8,10 @@ import {
   StartAddressListImportJobCommand,
 } from "@aws-sdk/client-mailmanager";
 import { startEmulator, type Emulator } from "../../emulator";
-import { addProgram, createConsumer, e2eUnavailableReason, PulumiStack } from "../support/pulumiCli";
+import { addProgram, createConsumer, PulumiStack } from "../support/pulumiCli";
+import { describeE2e } from "../support/e2e";
 
 const EXAMPLE = join(__dirname, "..", "..", "examples", "gate-deployment");
-const skipReason = e2eUnavailableReason();
-const describeE2E = skipReason ? describe.skip : describe;
 
 jest.setTimeout(300_000);
 
@@ -21,7 +20,7 @@ const PROCESSING_MS = 6_000;
 // would only add @pulumi/aws's type-check time to every command.
 const TRANSPILE_ONLY = { PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
 
-describeE2E(`ImportJobsGate with the Pulumi CLI${skipReason ? ` (skipped: ${skipReason})` : ""}`, () => {
+describeE2e("ImportJobsGate with the Pulumi CLI", ["pulumi"], () => {
   let emulator: Emulator;
   let client: MailManagerClient;
   let programDir: string;

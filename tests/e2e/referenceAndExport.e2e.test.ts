@@ -8,18 +8,10 @@ import {
   MailManagerClient,
 } from "@aws-sdk/client-mailmanager";
 import { startEmulator, type Emulator } from "../../emulator";
-import {
-  addProgram,
-  createConsumer,
-  e2eUnavailableReason,
-  PulumiStack,
-  type RunResult,
-} from "../support/pulumiCli";
+import { addProgram, createConsumer, PulumiStack, type RunResult } from "../support/pulumiCli";
+import { describeE2e } from "../support/e2e";
 
 const EXAMPLES = join(__dirname, "..", "..", "examples");
-const skipReason = e2eUnavailableReason();
-const describeE2E = skipReason ? describe.skip : describe;
-if (skipReason) console.warn(`end-to-end tests skipped: ${skipReason}`);
 
 jest.setTimeout(300_000);
 
@@ -39,7 +31,7 @@ function changedSteps(preview: RunResult): Array<{ op: string; urn: string }> {
 
 const HOUR = 3_600_000;
 
-describeE2E(`Pulumi CLI end to end${skipReason ? ` (skipped: ${skipReason})` : ""}`, () => {
+describeE2e("Pulumi CLI end to end", ["pulumi"], () => {
   let emulator: Emulator;
   let client: MailManagerClient;
   let consumer: string;

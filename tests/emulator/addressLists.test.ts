@@ -72,7 +72,8 @@ describe("address lists", () => {
     const error = await caught(() =>
       client.send(new CreateAddressListCommand({ AddressListName: "b", ClientToken: "tok-1" })),
     );
-    expect(error.name).toBe("ValidationException");
+    expect(error.name).toBe("ConflictException");
+    expect(error.$metadata).toMatchObject({ httpStatusCode: 409 });
     expect(error.message).toMatch(/ClientToken was already used/);
   });
 

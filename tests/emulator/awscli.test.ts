@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startEmulator, type Emulator } from "../../emulator";
+import { describeE2e } from "../support/e2e";
 
 // A second, independent client: the AWS CLI (botocore signs, serialises and paginates on its own).
 const version = spawnSync("aws", ["--version"], { encoding: "utf8" });
@@ -21,12 +22,7 @@ const awsEnv = {
   AWS_PAGER: "",
 };
 
-const describeAws = awsVersion ? describe : describe.skip;
-if (!awsVersion) {
-  console.warn(`AWS CLI tests skipped: 'aws' is not on PATH (${version.error?.message}).`);
-}
-
-describeAws(`AWS CLI (${awsVersion ?? "skipped: aws CLI not installed"})`, () => {
+describeE2e(awsVersion ? `AWS CLI (${awsVersion})` : "AWS CLI", ["aws"], () => {
   let emulator: Emulator;
 
   beforeAll(async () => {

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  CreateAddressListImportJobCommand,
+  CreateAddressListCommand,
   ListAddressListImportJobsCommand,
   ListAddressListsCommand,
   MailManagerClient,
@@ -97,16 +99,56 @@ describe("mailmanager-emulator bin", () => {
     expect((await done).code).toBe(0);
   });
 
+  it("--presign-ttl sets the lifetime of pre-signed URLs: a PUT after it gets 403 Request has expired", async () => {
+    const child = runCli(["--port", "0", "--presign-ttl", "1"]);
+    const done = exited(child);
+    try {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(await started(child))?.[1];
+      const client = new MailManagerClient({
+        endpoint: url,
+        region: "us-east-1",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        maxAttempts: 1,
+      });
+      const { AddressListId } = await client.send(new CreateAddressListCommand({ AddressListName: "ttl" }));
+      const { PreSignedUrl } = await client.send(
+        new CreateAddressListImportJobCommand({
+          AddressListId,
+          Name: "ttl",
+          ImportDataFormat: { ImportDataType: "CSV" },
+        }),
+      );
+      client.destroy();
+      expect(PreSignedUrl).toContain("X-Amz-Expires=1&");
+      // X-Amz-Date has whole seconds: the URL lives at most one second.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const expired = await fetch(PreSignedUrl!, { method: "PUT", body: "address\n" });
+      expect(expired.status).toBe(403);
+      expect(await expired.text()).toContain(
+        "<Code>AccessDenied</Code><Message>Request has expired</Message>",
+      );
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect((await done).code).toBe(0);
+  });
+
   it("prints usage with --help", async () => {
     const { code, stdout } = await exited(runCli(["--help"]));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: mailmanager-emulator \[options\]/);
     expect(stdout).toContain("--processing-ms N");
+    expect(stdout).toContain("--presign-ttl SECONDS");
   });
 
   it("exits with 2 and says why on a bad argument", async () => {
     const { code, stderr } = await exited(runCli(["--port", "many"]));
     expect(code).toBe(2);
     expect(stderr).toContain("--port expects a number >= 0, got 'many'.");
+    for (const bad of ["0", "1.5"]) {
+      const ttl = await exited(runCli(["--presign-ttl", bad]));
+      expect(ttl.code).toBe(2);
+      expect(ttl.stderr).toContain(`--presign-ttl expects a whole number of seconds > 0, got '${bad}'.`);
+    }
   });
 });

@@ -39,6 +39,13 @@ describe("import jobs", () => {
         ImportDataFormat: { ImportDataType },
       }),
     );
+  /** A CreateAddressListImportJob request with a ClientToken, for the replay tests. */
+  const tokenInput = (Name: string, ClientToken: string) => ({
+    AddressListId: addressListId,
+    Name,
+    ImportDataFormat: { ImportDataType: "CSV" as const },
+    ClientToken,
+  });
   const getJob = (JobId: string) => client.send(new GetAddressListImportJobCommand({ JobId }));
   const members = async () =>
     (
@@ -128,6 +135,8 @@ describe("import jobs", () => {
       expect(noFile.name).toBe("ConflictException");
       expect(noFile.message).toMatch(/upload the CSV file/);
       expect(noFile.$metadata).toMatchObject({ httpStatusCode: 409 });
+      // Refused, not started: the job stays CREATED and can still be uploaded to and started.
+      expect((await getJob(JobId!)).Status).toBe("CREATED");
 
       await fetch(PreSignedUrl!, { method: "PUT", body: "address\n" });
       await client.send(new StartAddressListImportJobCommand({ JobId }));
@@ -215,12 +224,7 @@ describe("import jobs", () => {
     });
 
     it("replays a ClientToken to the same job, with a freshly signed URL", async () => {
-      const input = {
-        AddressListId: addressListId,
-        Name: "once",
-        ImportDataFormat: { ImportDataType: "CSV" as const },
-        ClientToken: "t",
-      };
+      const input = tokenInput("once", "t");
       const first = await client.send(new CreateAddressListImportJobCommand(input));
       const again = await client.send(new CreateAddressListImportJobCommand(input));
       expect(again.JobId).toBe(first.JobId);
@@ -229,6 +233,43 @@ describe("import jobs", () => {
         (await client.send(new ListAddressListImportJobsCommand({ AddressListId: addressListId })))
           .ImportJobs,
       ).toHaveLength(1);
+    });
+
+    it("refuses a replayed ClientToken with other parameters (ConflictException, 409), creating nothing", async () => {
+      const input = tokenInput("once", "t2");
+      await client.send(new CreateAddressListImportJobCommand(input));
+      for (const changed of [
+        { ...input, Name: "other" },
+        { ...input, ImportDataFormat: { ImportDataType: "JSON" as const } },
+      ]) {
+        const error = await caught(() => client.send(new CreateAddressListImportJobCommand(changed)));
+        expect(error.name).toBe("ConflictException");
+        expect(error.$metadata).toMatchObject({ httpStatusCode: 409 });
+        expect(error.message).toBe(
+          "The ClientToken was already used in a CreateAddressListImportJob request with different " +
+            "parameters. Use a new ClientToken for a different request.",
+        );
+      }
+      const listed = await client.send(
+        new ListAddressListImportJobsCommand({ AddressListId: addressListId }),
+      );
+      expect(listed.ImportJobs).toHaveLength(1);
+    });
+
+    it("replays a ClientToken of a job that has since finished: same job, not started again", async () => {
+      const input = tokenInput("done", "t3");
+      const first = await client.send(new CreateAddressListImportJobCommand(input));
+      await fetch(first.PreSignedUrl!, { method: "PUT", body: "address\na@example.com\n" });
+      await client.send(new StartAddressListImportJobCommand({ JobId: first.JobId }));
+      clock.advance(PROCESSING_MS);
+      const again = await client.send(new CreateAddressListImportJobCommand(input));
+      expect(again.JobId).toBe(first.JobId);
+      expect((await getJob(again.JobId!)).Status).toBe("COMPLETED");
+      const restart = await caught(() =>
+        client.send(new StartAddressListImportJobCommand({ JobId: again.JobId })),
+      );
+      expect(restart.name).toBe("ConflictException");
+      expect(restart.message).toMatch(/is COMPLETED; only a CREATED job can be started/);
     });
 
     it("sends timestamps as epoch seconds with fractions", async () => {

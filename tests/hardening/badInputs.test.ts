@@ -17,7 +17,7 @@ import {
   urnOf,
   type ProviderHost,
 } from "../dynamic/providerHost";
-import { startTestEmulator } from "../provider/fixture";
+import { startTestEmulator } from "../support/emulatorFixture";
 import { bounded, printSummary } from "./support";
 
 /**

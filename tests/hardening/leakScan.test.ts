@@ -23,7 +23,7 @@ import {
   type FakeEngine,
   type ProviderHost,
 } from "../dynamic/providerHost";
-import { settle, useEchoMocks } from "../provider/outputHelpers";
+import { settle, useEchoMocks } from "../support/outputHelpers";
 import { printSummary, useFastClientEnvironment } from "./support";
 
 /**

@@ -2,32 +2,15 @@
 // tarballs once per run (`npm run build:plugin`), installs one into each stack's own PULUMI_HOME with
 // `pulumi plugin install --file` (never into the user's), and copies YAML programs to temp dirs.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "../support/builtPackage";
-import { e2eUnavailableReason, findPulumiCliDir, PulumiStack } from "../support/pulumiCli";
+import { PulumiStack } from "../support/pulumiCli";
 
 const REPO = join(__dirname, "..", "..");
 export const PLUGIN_VERSION: string = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version;
 export const PLUGIN_NAME = "mailmanager-import-jobs";
-
-/**
- * Why the YAML end-to-end suites cannot run here, or undefined when they can: they need what the
- * other end-to-end suites need plus `pulumi-language-yaml` beside the CLI. With REQUIRE_E2E (CI) a
- * missing piece is an error, never a skip.
- */
-export function yamlUnavailableReason(): string | undefined {
-  const reason = e2eUnavailableReason();
-  if (reason) return reason;
-  const cliDir = findPulumiCliDir() as string;
-  if (!existsSync(join(cliDir, "pulumi-language-yaml"))) {
-    const why = `no pulumi-language-yaml in ${cliDir}: run scripts/ensure-pulumi-yaml "${cliDir}"`;
-    if (process.env.REQUIRE_E2E) throw new Error(`REQUIRE_E2E is set but ${why}`);
-    return why;
-  }
-  return undefined;
-}
 
 /**
  * The plugin built from the current sources: the linux-amd64 (or this platform's) tarball. Built once

@@ -10,7 +10,7 @@ import {
 } from "../../provider/plugin/tokens";
 import { isSecret, revealSecrets, secret } from "../../provider/plugin/wireSecrets";
 import type { Emulator } from "../../emulator";
-import { manyJobs, seedList, startTestEmulator } from "../provider/fixture";
+import { manyJobs, seedList, startTestEmulator } from "../support/emulatorFixture";
 
 const urnOf = (type: string, name: string) => `urn:pulumi:dev::app::${type}::${name}`;
 
@@ -74,7 +74,8 @@ describe("the plugin's provider", () => {
     expect(result.failures).toEqual([
       {
         property: "sortOrder",
-        reason: 'Expected `sortOrder` to be one of "ascending" or "descending", got "newest".',
+        reason:
+          '[InvalidArgumentError] Expected `sortOrder` to be one of "ascending" or "descending", got "newest".',
       },
       { property: "pagesize", reason: expect.stringContaining("did you mean `pageSize`?") },
     ]);

@@ -1,6 +1,6 @@
 // What every language's end-to-end suite of the provider plugin does the same way: an emulator with
 // import jobs in known states, the stack configuration the examples take, and the scenarios whose
-// outcome must not depend on the language (examples/yaml, examples/python).
+// outcome must not depend on the language (examples/yaml, examples/python, examples/go).
 import {
   CreateAddressListImportJobCommand,
   GetAddressListImportJobCommand,
@@ -16,6 +16,21 @@ const PROCESSING_MS = 3_000;
 export const GOOD_CSV = "address\nada@example.com\ngrace@example.com\nnot-an-address\n";
 // No `address` header line: the emulator fails the job, as the service does.
 export const BROKEN_CSV = "email\nada@example.com\n";
+
+/** `value` as `pulumi stack output --json` prints it: keys sorted, two-space indent, a final newline. */
+export function cliJson(value: unknown): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return `${JSON.stringify(sorted(value), null, 2)}\n`;
+}
 
 /** An emulator and a client of it, with the steps the scenarios take on its import jobs. */
 export class ImportJobsEmulator {
@@ -130,6 +145,20 @@ export async function expectSameAsTypescript(
   expect(outputs.recordedFingerprint).toBe(expected.fingerprint);
   expect(outputs.gatedJobIds).toEqual([list.nightly]);
   return expected;
+}
+
+/**
+ * `yaml` (the YAML example's stack on the same list as `stack`) gives the same jobs, counts, latest
+ * job and fingerprints as `stack`'s program after its own `up`; then destroys the YAML stack.
+ */
+export async function expectSameAsYamlExample(stack: PulumiStack, yaml: PulumiStack): Promise<void> {
+  const outputs = await stack.outputs();
+  await yaml.ok(["up", "--yes", "--skip-preview"]);
+  const yamlOutputs = await yaml.outputs();
+  for (const key of ["jobIds", "counts", "latest", "fingerprint", "gatedJobIds", "recordedFingerprint"]) {
+    expect([key, cliJson(outputs[key])]).toEqual([key, cliJson(yamlOutputs[key])]);
+  }
+  await yaml.ok(["destroy", "--yes", "--skip-preview"]);
 }
 
 /**

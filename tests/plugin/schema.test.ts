@@ -1,17 +1,19 @@
 // The plugin's schema against the TypeScript front end: schema.json is what generateSchema makes from
 // the TypeScript definitions today, and its properties are exactly the arguments and results the
 // core validates and produces, each with a description.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildImportJobsResult } from "../../provider/core/buildImportJobsResult";
-import { generateSchema } from "../../provider/plugin/generateSchema";
+import { generateSchema } from "../../scripts/build/generateSchema";
 import {
   ADDRESS_LIST_IMPORT_JOBS_TOKEN,
   GET_ADDRESS_LIST_IMPORT_JOBS_TOKEN,
   IMPORT_JOBS_GATE_TOKEN,
+  ADDRESS_LIST_IMPORT_TOKEN,
 } from "../../provider/plugin/tokens";
 import { ARGUMENT_NAMES } from "../../provider/core/validateArgs";
-import { waitArgumentNames } from "../../provider/waiter/validateWaitForImportJobsArgs";
+import { GATE_INPUT_KEYS } from "../../provider/pulumi/importJobsGateProvider";
+import { IMPORT_INPUT_KEYS } from "../../provider/pulumi/addressListImportProvider";
 
 interface Property {
   type?: string;
@@ -27,6 +29,11 @@ interface ObjectSpec {
 }
 interface Schema {
   name: string;
+  keywords: string[];
+  logoUrl: string;
+  pluginDownloadURL: string;
+  repository: string;
+  language: { python: { packageName: string }; go: { importBasePath: string } };
   config: { variables: Record<string, Property> };
   provider: { inputProperties: Record<string, Property> };
   functions: Record<string, { description: string; inputs: ObjectSpec; outputs: ObjectSpec }>;
@@ -37,9 +44,9 @@ interface Schema {
   types: Record<string, { description: string } & Partial<ObjectSpec>>;
 }
 
-const committed: Schema = JSON.parse(
-  readFileSync(join(__dirname, "..", "..", "provider", "plugin", "schema.json"), "utf8"),
-);
+const REPO = join(__dirname, "..", "..");
+const committed: Schema = JSON.parse(readFileSync(join(REPO, "provider", "plugin", "schema.json"), "utf8"));
+const readJson = (...path: string[]) => JSON.parse(readFileSync(join(REPO, ...path), "utf8"));
 
 jest.setTimeout(60_000);
 
@@ -54,9 +61,31 @@ describe("the plugin's schema", () => {
     expect(Object.keys(committed.resources)).toEqual([
       ADDRESS_LIST_IMPORT_JOBS_TOKEN,
       IMPORT_JOBS_GATE_TOKEN,
+      ADDRESS_LIST_IMPORT_TOKEN,
     ]);
     expect(Object.keys(committed.config.variables)).toEqual(["region", "profile", "endpoint"]);
     expect(Object.keys(committed.provider.inputProperties)).toEqual(["region", "profile", "endpoint"]);
+  });
+
+  it("says where the engine downloads the plugin, and the committed SDKs name the same place", () => {
+    // The engine turns github://api.github.com/<owner> into the releases of <owner>/pulumi-<name>.
+    const owner = /^github:\/\/api\.github\.com\/([^/]+)$/.exec(committed.pluginDownloadURL)?.[1];
+    expect(`https://github.com/${owner}/pulumi-${committed.name}`).toBe(committed.repository);
+    const repository = String(readJson("package.json").repository.url);
+    expect(repository).toContain(committed.repository.replace(/^https:\/\//, ""));
+    for (const sdk of [
+      ["sdk", "python", "pulumi_mailmanager_import_jobs", "pulumi-plugin.json"],
+      ["sdk", "go", "mailmanagerimportjobs", "pulumi-plugin.json"],
+    ]) {
+      expect([sdk.join("/"), readJson(...sdk).server]).toEqual([sdk.join("/"), committed.pluginDownloadURL]);
+    }
+    expect(committed.language.python.packageName).toBe("pulumi_mailmanager_import_jobs");
+    const goModule = /^module (\S+)$/m.exec(readFileSync(join(REPO, "sdk", "go", "go.mod"), "utf8"))?.[1];
+    expect(committed.language.go.importBasePath).toBe(`${goModule}/mailmanagerimportjobs`);
+    expect(committed.keywords).toEqual(expect.arrayContaining(["category/cloud", "kind/native"]));
+    // The logo is served from the default branch: the file must be in the repository.
+    expect(committed.logoUrl).toMatch(/\/main\/docs\/logo\.svg$/);
+    expect(existsSync(join(REPO, "docs", "logo.svg"))).toBe(true);
   });
 
   it("takes exactly the arguments the core validates", () => {
@@ -68,8 +97,20 @@ describe("the plugin's schema", () => {
       ARGUMENT_NAMES.filter((n) => n !== "cache").sort(),
     );
     const gate = committed.resources[IMPORT_JOBS_GATE_TOKEN];
-    expect(Object.keys(gate.inputProperties).sort()).toEqual([...waitArgumentNames("ImportJobsGate")].sort());
+    expect(Object.keys(gate.inputProperties).sort()).toEqual([...GATE_INPUT_KEYS].sort());
     expect(gate.requiredInputs).toEqual(["addressListId"]);
+    const fill = committed.resources[ADDRESS_LIST_IMPORT_TOKEN];
+    expect(Object.keys(fill.inputProperties).sort()).toEqual([...IMPORT_INPUT_KEYS].sort());
+    expect(fill.requiredInputs).toEqual(["addressListId"]);
+  });
+
+  it("keeps an import's content secret and never returns it", () => {
+    const fill = committed.resources[ADDRESS_LIST_IMPORT_TOKEN];
+    expect(fill.inputProperties.content.secret).toBe(true);
+    expect(Object.keys(fill.properties)).not.toContain("content");
+    expect(Object.keys(fill.properties)).toEqual(
+      expect.arrayContaining(["jobId", "status", "contentSha256"]),
+    );
   });
 
   it("returns exactly what the core's result builder produces, the URLs as a secret", () => {

@@ -3,14 +3,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PulumiStack } from "../support/pulumiCli";
-import {
-  buildPluginTarball,
-  copyProgram,
-  PLUGIN_NAME,
-  PLUGIN_VERSION,
-  stackWithPlugin,
-  yamlUnavailableReason,
-} from "./pluginCli";
+import { buildPluginTarball, copyProgram, PLUGIN_NAME, PLUGIN_VERSION, stackWithPlugin } from "./pluginCli";
 import {
   expectBadArgumentFailsPreview,
   expectGateWaitsThenFails,
@@ -19,18 +12,17 @@ import {
   GOOD_CSV,
   ImportJobsEmulator,
 } from "./pluginScenarios";
+import { describeE2e } from "../support/e2e";
 
 const committedSchema = JSON.parse(
   readFileSync(join(__dirname, "..", "..", "provider", "plugin", "schema.json"), "utf8"),
 ) as Record<string, unknown>;
 const EXAMPLE = join(__dirname, "..", "..", "examples", "yaml");
 const EXPLICIT_PROVIDER = join(__dirname, "programs", "explicit-provider");
-const skipReason = yamlUnavailableReason();
-const describeE2E = skipReason ? describe.skip : describe;
 
 jest.setTimeout(300_000);
 
-describeE2E(`The provider plugin from Pulumi YAML${skipReason ? ` (skipped: ${skipReason})` : ""}`, () => {
+describeE2e("The provider plugin from Pulumi YAML", ["pulumi", "pulumi-yaml"], () => {
   let jobs: ImportJobsEmulator;
   let tarball: string;
   let programDir: string;

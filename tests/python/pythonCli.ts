@@ -5,7 +5,6 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { e2eUnavailableReason, findPulumiCliDir } from "../support/pulumiCli";
 
 const REPO = join(__dirname, "..", "..");
 export const PYTHON_EXAMPLE = join(REPO, "examples", "python");
@@ -18,29 +17,6 @@ export const PULUMI_PYTHON_VERSION = (() => {
   if (!match) throw new Error("examples/python/requirements.txt pins no `pulumi==` version");
   return match[1];
 })();
-
-/**
- * Why the Python end-to-end suites cannot run here, or undefined when they can: what the other
- * end-to-end suites need, plus python3 and the Python language host beside the CLI. With
- * REQUIRE_E2E (CI) a missing piece is an error, never a skip.
- */
-export function pythonUnavailableReason(): string | undefined {
-  const reason = e2eUnavailableReason();
-  if (reason) return reason;
-  const cliDir = findPulumiCliDir() as string;
-  let why: string | undefined;
-  if (!existsSync(join(cliDir, "pulumi-language-python"))) {
-    why = `no pulumi-language-python in ${cliDir}: run scripts/ensure-pulumi-python "${cliDir}"`;
-  } else {
-    try {
-      execFileSync(PYTHON, ["-c", "import venv"], { stdio: "ignore" });
-    } catch {
-      why = `no ${PYTHON} with the venv module`;
-    }
-  }
-  if (why && process.env.REQUIRE_E2E) throw new Error(`REQUIRE_E2E is set but ${why}`);
-  return why;
-}
 
 function run(command: string, args: string[]): void {
   execFileSync(command, args, { stdio: ["ignore", "ignore", "inherit"] });

@@ -1,23 +1,16 @@
-// The Python language host (scripts/pulumi-language-python) with the real Pulumi CLI, on a plain
+// The Python language host (scripts/hosts/pulumi-language-python) with the real Pulumi CLI, on a plain
 // program: what a host must pass to a program (config, secrets, project, stack, dry run), a dynamic
 // provider through pulumi-resource-pulumi-python, and each way a program can fail.
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PulumiStack } from "../support/pulumiCli";
-import {
-  copyPythonProgram,
-  PULUMI_PYTHON_VERSION,
-  pulumiVirtualenv,
-  pythonUnavailableReason,
-} from "./pythonCli";
-
-const skipReason = pythonUnavailableReason();
-const describeE2E = skipReason ? describe.skip : describe;
+import { copyPythonProgram, PULUMI_PYTHON_VERSION, pulumiVirtualenv } from "./pythonCli";
+import { describeE2e } from "../support/e2e";
 
 jest.setTimeout(300_000);
 
-describeE2E(`The Python language host${skipReason ? ` (skipped: ${skipReason})` : ""}`, () => {
+describeE2e("The Python language host", ["pulumi", "pulumi-python"], () => {
   let programDir: string;
 
   beforeAll(() => {

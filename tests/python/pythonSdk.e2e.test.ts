@@ -4,7 +4,7 @@
 // program using it, and the YAML example on the same data.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { buildPythonSdk } from "../../scripts/buildPythonSdk";
+import { buildPythonSdk } from "../../scripts/build/buildPythonSdk";
 import { addProgram, createConsumer, PulumiStack } from "../support/pulumiCli";
 import {
   buildPluginTarball,
@@ -12,45 +12,24 @@ import {
   PLUGIN_NAME,
   PLUGIN_VERSION,
   stackWithPlugin,
-  yamlUnavailableReason,
 } from "../plugin/pluginCli";
 import {
+  cliJson,
   expectBadArgumentFailsPreview,
   expectGateWaitsThenFails,
   expectSameAsTypescript,
+  expectSameAsYamlExample,
   expectSecretUrlsAndStableState,
   ImportJobsEmulator,
 } from "../plugin/pluginScenarios";
-import {
-  copyPythonProgram,
-  installWheel,
-  pulumiVirtualenv,
-  PYTHON_EXAMPLE,
-  pythonUnavailableReason,
-} from "./pythonCli";
+import { copyPythonProgram, installWheel, pulumiVirtualenv, PYTHON_EXAMPLE } from "./pythonCli";
+import { describeE2e } from "../support/e2e";
 
 const YAML_EXAMPLE = join(__dirname, "..", "..", "examples", "yaml");
-const skipReason = pythonUnavailableReason() ?? yamlUnavailableReason();
-const describeE2E = skipReason ? describe.skip : describe;
 
 jest.setTimeout(300_000);
 
-/** `value` as `pulumi stack output --json` prints it: keys sorted, two-space indent, a final newline. */
-function cliJson(value: unknown): string {
-  const sorted = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sorted)
-      : v && typeof v === "object"
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return `${JSON.stringify(sorted(value), null, 2)}\n`;
-}
-
-describeE2E(`The generated Python SDK${skipReason ? ` (skipped: ${skipReason})` : ""}`, () => {
+describeE2e("The generated Python SDK", ["pulumi", "pulumi-python", "pulumi-yaml"], () => {
   let jobs: ImportJobsEmulator;
   let tarball: string;
   let programDir: string;
@@ -85,7 +64,13 @@ describeE2E(`The generated Python SDK${skipReason ? ` (skipped: ${skipReason})` 
       ],
       { encoding: "utf8" },
     );
-    expect(JSON.parse(pluginJson)).toEqual({ resource: true, name: PLUGIN_NAME, version: PLUGIN_VERSION });
+    // `server`: where the engine downloads the plugin when it is not installed (tests/plugin/autoInstall.e2e.test.ts).
+    expect(JSON.parse(pluginJson)).toEqual({
+      resource: true,
+      name: PLUGIN_NAME,
+      version: PLUGIN_VERSION,
+      server: "github://api.github.com/pulumi-mailmanager-import-jobs",
+    });
     const stack = await stackWithPlugin(programDir, "about", tarball);
     await stack.init();
     const about = await stack.ok(["about"]);
@@ -100,7 +85,6 @@ describeE2E(`The generated Python SDK${skipReason ? ` (skipped: ${skipReason})` 
     const stack = await stackOf(programDir, "reference", addressListId);
     await stack.ok(["up", "--yes", "--skip-preview"]);
     const expected = await expectSameAsTypescript(jobs, stack, { addressListId, nightly });
-    const outputs = await stack.outputs();
     // Byte for byte: the jobs as the CLI prints them from the Python program and from the TS result.
     const importJobs = await stack.ok(["stack", "output", "importJobs", "--json"]);
     expect(importJobs.stdout).toBe(cliJson(expected.importJobs));
@@ -120,13 +104,10 @@ describeE2E(`The generated Python SDK${skipReason ? ` (skipped: ${skipReason})` 
     await twin.ok(["destroy", "--yes", "--skip-preview"]);
 
     // The YAML example on the same list: the same jobs, counts, latest job and fingerprint.
-    const yaml = await stackOf(copyProgram(YAML_EXAMPLE), "reference-yaml", addressListId);
-    await yaml.ok(["up", "--yes", "--skip-preview"]);
-    const yamlOutputs = await yaml.outputs();
-    for (const key of ["jobIds", "counts", "latest", "fingerprint", "gatedJobIds", "recordedFingerprint"]) {
-      expect([key, cliJson(outputs[key])]).toEqual([key, cliJson(yamlOutputs[key])]);
-    }
-    await yaml.ok(["destroy", "--yes", "--skip-preview"]);
+    await expectSameAsYamlExample(
+      stack,
+      await stackOf(copyProgram(YAML_EXAMPLE), "reference-yaml", addressListId),
+    );
 
     // includePreSignedUrls: the URLs reach the program only as a secret, and the state holds no URL.
     await expectSecretUrlsAndStableState(jobs, stack, list, expected.fingerprint);

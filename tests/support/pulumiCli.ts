@@ -7,7 +7,7 @@ import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { packageTarball } from "./builtPackage";
 
-/** The pinned CLI version `scripts/ensure-pulumi-cli` builds. */
+/** The pinned CLI version `scripts/env/ensure-pulumi-cli` builds. */
 const PINNED = "v3.276.0";
 const REPO = join(__dirname, "..", "..");
 
@@ -30,25 +30,44 @@ export function findPulumiCliDir(): string | undefined {
   return candidates.find((dir) => dir && existsSync(join(dir, "pulumi")));
 }
 
-/**
- * Why end-to-end suites cannot run here, or undefined when they can. In CI (`REQUIRE_E2E=1`, set by
- * .ci/run after `scripts/ensure-pulumi-cli`) a missing CLI is an error, never a silent skip.
- */
-export function e2eUnavailableReason(): string | undefined {
-  if (!findPulumiCliDir()) {
-    const why = "no Pulumi CLI: run scripts/ensure-pulumi-cli (needs Go) or install pulumi";
-    if (process.env.REQUIRE_E2E) throw new Error(`REQUIRE_E2E is set but ${why}`);
-    return why;
-  }
-  return undefined;
-}
-
 export interface RunResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
   /** stdout and stderr together, for assertions on what a user sees. */
   readonly output: string;
+}
+
+/** A `pulumi` command started by `PulumiStack.start`. */
+export interface CrashableRun {
+  /** What it printed so far. */
+  output(): string;
+  /** Resolves when it exits, however it ends. */
+  readonly result: Promise<RunResult>;
+  /** SIGKILL to its process group and every process below it; resolves when it has exited. */
+  crash(): Promise<RunResult>;
+  /**
+   * Sends `signal` to the `pulumi` process alone (as a CI runner cancelling a job does) or to its
+   * process group (as a terminal's Ctrl-C does); returns when it was sent, in ms since the epoch.
+   */
+  signal(signal: NodeJS.Signals, to: "process" | "group"): number;
+}
+
+/** Every process below `pid`, by the parent ids `ps` reports, children before grandchildren. */
+function descendantsOf(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const line of execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" }).split("\n")) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (Number.isInteger(child) && Number.isInteger(parent)) {
+      parents.set(parent, [...(parents.get(parent) ?? []), child]);
+    }
+  }
+  const found: number[] = [];
+  for (let next = [pid]; next.length > 0;) {
+    next = next.flatMap((p) => parents.get(p) ?? []);
+    found.push(...next);
+  }
+  return found;
 }
 
 /** Extra npm packages a program may need besides the package and @pulumi/pulumi. */
@@ -128,20 +147,44 @@ export class PulumiStack {
     };
   }
 
+  /** The local backend's directory (PULUMI_BACKEND_URL): state, history, backups and locks. */
+  get backendDir(): string {
+    return String(this.env.PULUMI_BACKEND_URL).replace(/^file:\/\//, "");
+  }
+
   /**
    * Runs `pulumi <args>` in the program directory; never throws on a non-zero exit. `onOutput` sees
    * the output so far as it streams, e.g. to act when a gate starts waiting.
    */
   run(args: string[], timeoutMs = 180_000, onOutput?: (output: string) => void): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", [...args, "--non-interactive", "--color", "never"], {
-        cwd: this.programDir,
-        env: this.env,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      let output = "";
+    return this.spawnRun(args, timeoutMs, false, onOutput).result;
+  }
+
+  /**
+   * Starts `pulumi <args>` in a process group of its own, for a test that crashes it: `crash()` sends
+   * SIGKILL to that group and to every process below it (the engine starts each plugin in a group of
+   * its own, so killing the CLI's group alone would leave a provider running), as a lost machine would.
+   */
+  start(args: string[], timeoutMs = 180_000): CrashableRun {
+    return this.spawnRun(args, timeoutMs, true);
+  }
+
+  private spawnRun(
+    args: string[],
+    timeoutMs: number,
+    detached: boolean,
+    onOutput?: (output: string) => void,
+  ): CrashableRun {
+    const child = spawn("pulumi", [...args, "--non-interactive", "--color", "never"], {
+      cwd: this.programDir,
+      env: this.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached,
+    });
+    let stdout = "";
+    let stderr = "";
+    let output = "";
+    const result = new Promise<RunResult>((resolve, reject) => {
       child.stdout.on("data", (d) => ((stdout += d), (output += d), onOutput?.(output)));
       child.stderr.on("data", (d) => ((stderr += d), (output += d), onOutput?.(output)));
       const timer = setTimeout(() => {
@@ -154,6 +197,28 @@ export class PulumiStack {
         resolve({ code: code ?? -1, stdout, stderr, output });
       });
     });
+    return {
+      output: () => output,
+      result,
+      crash: () => {
+        const pid = child.pid as number;
+        const tree = descendantsOf(pid);
+        process.kill(-pid, "SIGKILL");
+        for (const descendant of tree) {
+          try {
+            process.kill(descendant, "SIGKILL");
+          } catch {
+            // Already gone with the CLI's group.
+          }
+        }
+        return result;
+      },
+      signal: (signal, to) => {
+        const pid = child.pid as number;
+        process.kill(to === "group" ? -pid : pid, signal);
+        return Date.now();
+      },
+    };
   }
 
   /** Like run, but throws with the CLI's output when the exit code is not 0. */

@@ -11,3 +11,13 @@ describe("the public surface", () => {
     expect(Object.keys(client)).toContain(name);
   });
 });
+
+describe("the importer", () => {
+  it.each(["importAddresses", "AddressImportError", "AddressImportAbortedError", "isAddressImportError"])(
+    "exports %s from the root and from ./client",
+    (name) => {
+      expect(Object.keys(root)).toContain(name);
+      expect(Object.keys(client)).toContain(name);
+    },
+  );
+});

@@ -21,6 +21,8 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "mailmanager-import-jobs:index:AddressListImport":
+		r = &AddressListImport{}
 	case "mailmanager-import-jobs:index:AddressListImportJobs":
 		r = &AddressListImportJobs{}
 	case "mailmanager-import-jobs:index:ImportJobsGate":

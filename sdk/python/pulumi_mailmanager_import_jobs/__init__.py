@@ -7,6 +7,7 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from ._enums import *
+from .address_list_import import *
 from .address_list_import_jobs import *
 from .get_address_list_import_jobs import *
 from .import_jobs_gate import *
@@ -28,6 +29,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_mailmanager_import_jobs",
   "classes": {
+   "mailmanager-import-jobs:index:AddressListImport": "AddressListImport",
    "mailmanager-import-jobs:index:AddressListImportJobs": "AddressListImportJobs",
    "mailmanager-import-jobs:index:ImportJobsGate": "ImportJobsGate"
   }
