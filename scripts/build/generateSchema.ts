@@ -280,8 +280,9 @@ export function generateSchema(): Record<string, unknown> {
     name: PACKAGE_NAME,
     displayName: "Mail Manager import jobs",
     description:
-      "See, gate on and export AWS SES Mail Manager address-list import jobs: every page of " +
-      "ListAddressListImportJobs as one stable, sorted result, and a gate that waits for imports.",
+      "See, gate on, export and run AWS SES Mail Manager address-list import jobs: every page of " +
+      "ListAddressListImportJobs as one stable, sorted result, a gate that waits for imports, and a " +
+      "resource that imports a file into an address list.",
     // The registry files a package under its `category/` and `kind/` keywords.
     keywords: ["pulumi", "aws", "ses", "mailmanager", "category/cloud", "kind/native"],
     license: "Apache-2.0",

@@ -1,2 +1,2 @@
-// See, gate on and export AWS SES Mail Manager address-list import jobs: every page of ListAddressListImportJobs as one stable, sorted result, and a gate that waits for imports.
+// See, gate on, export and run AWS SES Mail Manager address-list import jobs: every page of ListAddressListImportJobs as one stable, sorted result, a gate that waits for imports, and a resource that imports a file into an address list.
 package mailmanagerimportjobs
