@@ -1,13 +1,27 @@
 // The waiter's real clock; tests pass their own `sleep` and `now` to `waitForImportJobs`.
 
 /**
- * Resolves after `ms` milliseconds.
+ * Resolves after `ms` milliseconds, or as soon as `signal` fires. Callers race it with the signal to
+ * reject; ending it early clears the timer, which would otherwise keep a process alive for the rest of
+ * a delay (up to `maxDelay`) after the wait it belonged to was cancelled.
  *
  * @example
- * await sleep(5_000);
+ * await sleep(5_000, controller.signal);
  */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    const end = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", end);
+      resolve();
+    };
+    const timer = setTimeout(end, ms);
+    signal?.addEventListener("abort", end, { once: true });
+  });
 }
 
 /**

@@ -231,7 +231,7 @@ export async function importAddresses(args: ImportAddressesArgs): Promise<Import
         url: job.url,
         source,
         maxAttempts,
-        sleep: args.sleep ?? systemSleep,
+        sleep: args.sleep ?? ((ms) => systemSleep(ms, args.abortSignal)),
         ...(args.abortSignal ? { abortSignal: args.abortSignal } : {}),
         ...(args.onUpload ? { onUpload: args.onUpload } : {}),
         refreshUrl: async () => {

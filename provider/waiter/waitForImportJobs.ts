@@ -64,7 +64,7 @@ export async function waitForImportJobs(args: WaitForImportJobsArgs): Promise<Wa
       maxWaitTime,
       minDelay: args.minDelay ?? DEFAULT_MIN_DELAY,
       maxDelay: args.maxDelay ?? DEFAULT_MAX_DELAY,
-      sleep: args.sleep ?? systemSleep,
+      sleep: args.sleep ?? ((ms) => systemSleep(ms, args.abortSignal)),
       now: args.now ?? systemNow,
       ...(args.abortSignal
         ? {
