@@ -14,12 +14,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
       return;
     }
+    // Declared before `end` uses it: Pulumi's closure serialiser, which tests run over providers that
+    // reach this function, cannot follow a reference to a later `const`.
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const end = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", end);
       resolve();
     };
-    const timer = setTimeout(end, ms);
+    timer = setTimeout(end, ms);
     signal?.addEventListener("abort", end, { once: true });
   });
 }
