@@ -52,7 +52,7 @@ export interface BenchSettings {
   /** Scenario 7: one import of a CSV of `addresses` addresses, ours against a raw SDK + fetch script. */
   readonly import: {
     readonly addresses: number;
-    /** Pairs of runs; even, so that each contender runs first in its pair equally often. */
+    /** Pairs of runs; even in a full run, so that each contender runs first in its pair equally often. */
     readonly repetitions: number;
     /** Both contenders poll GetAddressListImportJob this often, in seconds. */
     readonly pollSeconds: number;
