@@ -231,7 +231,7 @@ export async function importAddresses(args: ImportAddressesArgs): Promise<Import
         url: job.url,
         source,
         maxAttempts,
-        sleep: args.sleep ?? ((ms) => systemSleep(ms, args.abortSignal)),
+        sleep: args.sleep ?? systemSleep,
         ...(args.abortSignal ? { abortSignal: args.abortSignal } : {}),
         ...(args.onUpload ? { onUpload: args.onUpload } : {}),
         refreshUrl: async () => {

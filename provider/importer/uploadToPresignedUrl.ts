@@ -25,8 +25,8 @@ export interface UploadInput {
   readonly source: ImportSource;
   /** PUTs that may end in a 5xx or a network error, retries included. */
   readonly maxAttempts: number;
-  /** Waits between retries. */
-  readonly sleep: (ms: number) => Promise<void>;
+  /** Waits between retries; given `abortSignal`, so that it can end (and clear its timer) when it fires. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly abortSignal?: AbortSignal;
   readonly onUpload?: (progress: UploadProgress) => void;
   /** A fresh pre-signed URL for the job, or undefined when the job takes no file any more (it left CREATED). */
@@ -91,7 +91,7 @@ async function pause(ms: number, input: UploadInput): Promise<void> {
     signal.addEventListener("abort", onAbort, { once: true });
   });
   try {
-    await Promise.race([input.sleep(ms), abort]);
+    await Promise.race([input.sleep(ms, signal), abort]);
   } finally {
     signal.removeEventListener("abort", onAbort);
   }

@@ -27,8 +27,8 @@ export interface PollTiming {
   readonly minDelay: number;
   /** Longest delay between polls, in seconds. */
   readonly maxDelay: number;
-  /** Waits `ms` milliseconds. */
-  readonly sleep: (ms: number) => Promise<void>;
+  /** Waits `ms` milliseconds; given `abortSignal`, so that it can end (and clear its timer) when it fires. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** The current time in milliseconds. */
   readonly now: () => number;
   /**
@@ -109,7 +109,7 @@ export async function pollUntil<T>(
     // within `maxDelay` on a slow list (bench/ scenario 4), not `maxDelay` plus two polls.
     const pollMs = ended - started;
     const delayMs = backoffDelay(poll - 1, timing.minDelay, timing.maxDelay) * 1000 - 2 * pollMs;
-    await abortable(timing.sleep(Math.max(0, Math.min(delayMs, remaining - lead))));
+    await abortable(timing.sleep(Math.max(0, Math.min(delayMs, remaining - lead)), timing.abortSignal));
   }
 }
 

@@ -64,7 +64,7 @@ export async function waitForImportJobs(args: WaitForImportJobsArgs): Promise<Wa
       maxWaitTime,
       minDelay: args.minDelay ?? DEFAULT_MIN_DELAY,
       maxDelay: args.maxDelay ?? DEFAULT_MAX_DELAY,
-      sleep: args.sleep ?? ((ms) => systemSleep(ms, args.abortSignal)),
+      sleep: args.sleep ?? systemSleep,
       now: args.now ?? systemNow,
       ...(args.abortSignal
         ? {
